@@ -1,0 +1,66 @@
+# Sales Control Suite — the two commands (X-1) and their helpers.
+#   make run    start Odoo 18 at http://localhost:8069 on the demo database (created once)
+#   make test   run every test of every module, together and each module alone
+PYTHON ?= python3
+PGHOST ?= localhost
+PGPORT ?= 5432
+PGUSER ?= odoo
+PGPASSWORD ?= odoo
+DEMO_DB ?= sales_demo
+HTTP_PORT ?= 8069
+export PYTHON PGHOST PGPORT PGUSER PGPASSWORD DEMO_DB HTTP_PORT
+
+PIP = PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
+
+.PHONY: help run reset test test-module lint deps deps-dev odoo postgres browser pot bench
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+odoo:
+	@$(PYTHON) scripts/check_odoo.py
+
+postgres:
+	@scripts/ensure_postgres.sh
+
+browser:
+	@scripts/ensure_browser.sh
+
+# The OCA addons are installed without their declared dependency on the `odoo`
+# distribution, which pip cannot see when Odoo comes from a Debian package or a
+# source checkout; everything they need besides Odoo is listed in requirements.txt.
+deps: odoo
+	@$(PIP) --no-deps -r requirements.txt
+
+deps-dev: deps
+	@$(PIP) -r requirements-dev.txt
+
+run: odoo postgres deps
+	@$(PYTHON) scripts/run_demo.py
+
+reset: odoo postgres deps
+	@$(PYTHON) scripts/run_demo.py --reset
+
+test: odoo postgres browser deps-dev
+	@$(PYTHON) tests/run_suite.py $(TEST_ARGS)
+
+# One module, on a database where the suite is already installed (fast loop):
+#   make test-module MODULE=sales_doc_control DB=sales_demo
+test-module: odoo postgres deps-dev
+	@$(PYTHON) -m odoo -d $(DB) --db_host=$(PGHOST) --db_port=$(PGPORT) --db_user=$(PGUSER) --db_password=$(PGPASSWORD) \
+		--addons-path=addons -u $(MODULE) --test-enable --test-tags=/$(MODULE) --stop-after-init \
+		--http-port=18099 --log-level=warn --log-handler=odoo.tests.result:INFO
+
+# Refresh a module's .pot from a database where it is installed, then merge zh_CN.po:
+#   make pot MODULE=sales_doc_control DB=sales_demo
+pot: odoo
+	@$(PYTHON) -m odoo -d $(DB) --db_host=$(PGHOST) --db_port=$(PGPORT) --db_user=$(PGUSER) --db_password=$(PGPASSWORD) \
+		--addons-path=addons --i18n-export=addons/$(MODULE)/i18n/$(MODULE).pot --modules=$(MODULE) \
+		--stop-after-init --http-port=18099 --log-level=warn
+	@$(PYTHON) scripts/update_translations.py addons/$(MODULE)
+
+lint: deps-dev
+	@$(PYTHON) -m pre_commit run --all-files --show-diff-on-failure
+
+bench: odoo postgres deps
+	@$(PYTHON) bench/run_benchmarks.py

@@ -1,0 +1,31 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Sales Document Control",
+    "summary": "Sales control roles, the authority matrix and the violation register",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/sales-control-suite/sales-control-suite",
+    "author": "Sales Control Suite",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["sale_management", "crm", "base_tier_validation", "report_xlsx"],
+    "data": [
+        "security/sales_doc_control_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/sales_authority_matter_data.xml",
+        "data/sales_violation_rule_data.xml",
+        "views/sales_control_menus.xml",
+        "views/sales_authority_matter_views.xml",
+        "views/sales_violation_rule_views.xml",
+        "views/sales_violation_views.xml",
+        "views/tier_definition_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/sales_authority_matter_reports.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/sales_violation_demo.xml",
+    ],
+}

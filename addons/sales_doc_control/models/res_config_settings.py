@@ -1,0 +1,22 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    sales_authority_matter_count = fields.Integer(
+        string="Authority Matters",
+        compute="_compute_sales_authority_matter_count",
+    )
+    sales_violation_rule_count = fields.Integer(
+        string="Violation Rules",
+        compute="_compute_sales_authority_matter_count",
+    )
+
+    def _compute_sales_authority_matter_count(self):
+        matters = self.env["sales.authority.matter"].search_count([])
+        rules = self.env["sales.violation.rule"].search_count([])
+        for settings in self:
+            settings.sales_authority_matter_count = matters
+            settings.sales_violation_rule_count = rules

@@ -1,0 +1,1 @@
+from . import authority_matrix_xlsx
