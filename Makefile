@@ -12,7 +12,7 @@ export PYTHON PGHOST PGPORT PGUSER PGPASSWORD DEMO_DB HTTP_PORT
 
 PIP = PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
 
-.PHONY: help run reset test test-module lint deps deps-dev odoo postgres browser pot bench
+.PHONY: help run reset test test-module lint deps deps-dev odoo postgres browser pot readme
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -59,8 +59,9 @@ pot: odoo
 		--stop-after-init --http-port=18099 --log-level=warn
 	@$(PYTHON) scripts/update_translations.py addons/$(MODULE)
 
+# Rebuild every module's README.rst from its readme/ fragments.
+readme:
+	@for m in addons/*/; do $(PYTHON) scripts/gen_readme.py "$$m"; done
+
 lint: deps-dev
 	@$(PYTHON) -m pre_commit run --all-files --show-diff-on-failure
-
-bench: odoo postgres deps
-	@$(PYTHON) bench/run_benchmarks.py

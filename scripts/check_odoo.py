@@ -17,8 +17,8 @@ Provide it in one of these ways, then run the command again:
 
 def main():
     try:
-        import odoo.release  # noqa: PLC0415 - the import is what is being checked
-    except Exception as exc:  # noqa: BLE001 - any failure means "not usable", reported plainly
+        import odoo.release
+    except Exception as exc:
         print(f"Odoo is not importable by {sys.executable}: {exc}\n\n{HOW}", file=sys.stderr)
         return 1
     if tuple(odoo.release.version_info[:2]) != (18, 0):

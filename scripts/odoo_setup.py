@@ -67,7 +67,7 @@ def odoo_command(config, *args):
 
 
 def connect(dbname="postgres"):
-    import psycopg2  # noqa: PLC0415 - Odoo's own dependency, imported once Odoo is known to be there
+    import psycopg2
 
     params = db_params()
     conn = psycopg2.connect(dbname=dbname, **params)
@@ -86,7 +86,8 @@ def drop_database(name, data_dir=None):
     try:
         with conn.cursor() as cr:
             cr.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
                 [name],
             )
             cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -95,6 +96,6 @@ def drop_database(name, data_dir=None):
     if data_dir:
         filestore = Path(data_dir) / "filestore" / name
         if filestore.is_dir():
-            import shutil  # noqa: PLC0415
+            import shutil
 
             shutil.rmtree(filestore, ignore_errors=True)

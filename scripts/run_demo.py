@@ -33,9 +33,12 @@ def installed(db, modules):
         return False
     try:
         with odoo_setup.connect(db) as conn, conn.cursor() as cr:
-            cr.execute("SELECT count(*) FROM ir_module_module WHERE name = ANY(%s) AND state = 'installed'", [modules])
+            cr.execute(
+                "SELECT count(*) FROM ir_module_module WHERE name = ANY(%s) AND state = 'installed'",
+                [modules],
+            )
             return cr.fetchone()[0] == len(modules)
-    except Exception:  # noqa: BLE001 - a database that is not an Odoo one is recreated
+    except Exception:
         return False
 
 
@@ -59,12 +62,22 @@ def main():
             odoo_setup.drop_database(db, state / "data")
         code = subprocess.run(
             odoo_setup.odoo_command(
-                config, "-d", db, "-i", ",".join(modules), "--load-language=zh_CN", "--stop-after-init", "--log-level=warn"
+                config,
+                "-d",
+                db,
+                "-i",
+                ",".join(modules),
+                "--load-language=zh_CN",
+                "--stop-after-init",
+                "--log-level=warn",
             ),
             check=False,
         ).returncode
         if code:
-            print(f"Installing the suite on {db} failed (exit {code}); the messages above say why.", file=sys.stderr)
+            print(
+                f"Installing the suite on {db} failed (exit {code}); the messages above say why.",
+                file=sys.stderr,
+            )
             return code
     else:
         print(f"Reusing database {db} (make reset recreates it)")

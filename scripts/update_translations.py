@@ -20,7 +20,7 @@ def odoo_module_path(name, addons_dir):
     local = addons_dir / name
     if local.is_dir():
         return local
-    import odoo.addons  # noqa: PLC0415 - only needed when the module is Odoo's or OCA's
+    import odoo.addons
 
     for root in odoo.addons.__path__:
         if (Path(root) / name / "__manifest__.py").is_file():

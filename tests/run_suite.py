@@ -27,10 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import odoo_setup  # noqa: E402 - the path above is where it lives
+import odoo_setup
 
 LOG_LINE = re.compile(
-    r"^\d{4}-\d\d-\d\d [\d:,]+ \d+ (?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)$"
+    r"^\d{4}-\d\d-\d\d [\d:,]+ \d+ (?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)"
+    r" (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)$"
 )
 TEST_LOGGER = re.compile(r"^odoo\.addons\.(?P<module>\w+)\.tests\b")
 CLOSING = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
@@ -164,18 +165,31 @@ class Phase:
     def run_uninstall(self):
         script = self.workdir / f"{self.db}-uninstall.py"
         script.write_text(
-            "mods = env['ir.module.module'].search([('name', 'in', %r)])\n"
+            f"mods = env['ir.module.module'].search([('name', 'in', {self.install!r})])\n"
             "mods.button_immediate_uninstall()\n"
             "env.cr.commit()\n"
-            "left = env['ir.module.module'].search([('name', 'in', %r), ('state', '!=', 'uninstalled')])\n"
-            "print('UNINSTALL-LEFT:', ','.join(left.mapped('name')) or '-')\n" % (self.install, self.install)
+            "left = mods.filtered(lambda m: m.state != 'uninstalled')\n"
+            "print('UNINSTALL-LEFT:', ','.join(left.mapped('name')) or '-')\n"
         )
         config = odoo_setup.write_config(self.workdir / f"{self.db}.conf", self.workdir / "data", self.port)
-        command = [odoo_setup.PYTHON, "-m", "odoo", "shell", "-c", str(config), "-d", self.db, "--no-http", "--log-level=info"]
+        command = [
+            odoo_setup.PYTHON,
+            "-m",
+            "odoo",
+            "shell",
+            "-c",
+            str(config),
+            "-d",
+            self.db,
+            "--no-http",
+            "--log-level=info",
+        ]
         log_path = self.workdir / f"{self.db}-uninstall.log"
         started = time.time()
         with open(script) as stdin, open(log_path, "w") as log:
-            code = subprocess.run(command, stdin=stdin, stdout=log, stderr=subprocess.STDOUT, timeout=900, check=False).returncode
+            code = subprocess.run(
+                command, stdin=stdin, stdout=log, stderr=subprocess.STDOUT, timeout=900, check=False
+            ).returncode
         self.seconds += time.time() - started
         text = log_path.read_text(errors="replace")
         if code != 0 or "UNINSTALL-LEFT: -" not in text or "Traceback" in text:
@@ -206,15 +220,15 @@ def main():
     if not args.no_all:
         phases.append(Phase("all", modules, modules, workdir, base_port))
     if not args.no_alone:
-        phases += [
-            Phase(m, [m], [m], workdir, base_port + 1 + i, uninstall=True) for i, m in enumerate(modules)
-        ]
+        phases += [Phase(m, [m], [m], workdir, base_port + 1 + i, uninstall=True) for i, m in enumerate(modules)]
     started = time.time()
-    print(f"Testing {', '.join(modules)} on {len(phases)} fresh database(s), {args.jobs} at a time; logs in {workdir}")
+    print(f"Testing {', '.join(modules)} on {len(phases)} fresh database(s), {args.jobs} at a time")
+    print(f"Logs in {workdir}")
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for phase in pool.map(Phase.execute, phases):
             status = "ok" if not phase.problems else "FAILED"
-            print(f"  [{status}] {phase.name}: {sum(c['run'] for c in phase.tests.values())} tests, {phase.seconds:.0f}s")
+            count = sum(c["run"] for c in phase.tests.values())
+            print(f"  [{status}] {phase.name}: {count} tests, {phase.seconds:.0f}s")
             for problem in phase.problems:
                 print(f"      - {problem}")
 
@@ -236,7 +250,7 @@ def main():
     print(f"Install, upgrade, uninstall and log checks failed: {check_failures}")
     print(f"Wall time: {time.time() - started:.0f}s")
     if not KEEP and not failed:
-        import shutil  # noqa: PLC0415
+        import shutil
 
         shutil.rmtree(workdir, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")

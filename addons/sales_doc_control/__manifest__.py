@@ -8,7 +8,6 @@
     "author": "Sales Control Suite",
     "license": "AGPL-3",
     "application": True,
-    "installable": True,
     "depends": ["sale_management", "crm", "base_tier_validation", "report_xlsx"],
     "data": [
         "security/sales_doc_control_security.xml",

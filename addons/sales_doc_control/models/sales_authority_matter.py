@@ -126,9 +126,7 @@ class SalesAuthorityMatter(models.Model):
 
     def action_view_tier_definitions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "base_tier_validation.tier_definition_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("base_tier_validation.tier_definition_action")
         action["domain"] = [("authority_matter_id", "=", self.id)]
         action["context"] = {"default_authority_matter_id": self.id}
         return action

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 MANAGER_GROUP = "sales_doc_control.group_sales_manager"
@@ -18,14 +19,11 @@ class SalesViolation(models.Model):
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     person_id = fields.Many2one(
         "res.users",
-        string="Person",
         required=True,
         tracking=True,
         help="The employee who broke the rule.",
     )
-    rule_id = fields.Many2one(
-        "sales.violation.rule", string="Rule Broken", required=True, tracking=True
-    )
+    rule_id = fields.Many2one("sales.violation.rule", string="Rule Broken", required=True, tracking=True)
     escalate_to_company = fields.Boolean(related="rule_id.escalate_to_company", string="Referred to the Company")
     fine_min = fields.Monetary(related="rule_id.fine_min", currency_field="currency_id")
     fine_max = fields.Monetary(related="rule_id.fine_max", currency_field="currency_id")
@@ -56,9 +54,7 @@ class SalesViolation(models.Model):
     decision = fields.Text(tracking=True)
     decided_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     decision_date = fields.Date(readonly=True, copy=False, tracking=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
 
     # Once decided, only the decision workflow may touch a violation.
     _locked_fields = {"person_id", "rule_id", "document_ref", "partner_id", "date", "amount", "company_id"}
@@ -115,9 +111,7 @@ class SalesViolation(models.Model):
     def _check_amount(self):
         for violation in self:
             if violation.amount < 0:
-                raise ValidationError(
-                    self.env._("Violation %(ref)s: a fine cannot be negative.", ref=violation.name)
-                )
+                raise ValidationError(self.env._("Violation %(ref)s: a fine cannot be negative.", ref=violation.name))
 
     def _check_can_decide(self, group_xmlid, role_label):
         if not self.env.user.has_group(group_xmlid):
@@ -134,9 +128,7 @@ class SalesViolation(models.Model):
         self._check_can_decide(MANAGER_GROUP, self.env._("sales manager"))
         for violation in self:
             if violation.state != "draft":
-                raise UserError(
-                    self.env._("Violation %(ref)s has already been dealt with.", ref=violation.name)
-                )
+                raise UserError(self.env._("Violation %(ref)s has already been dealt with.", ref=violation.name))
             if violation.escalate_to_company and not self.env.user.has_group(GM_GROUP):
                 raise UserError(
                     self.env._(
@@ -165,13 +157,12 @@ class SalesViolation(models.Model):
         self._check_can_decide(MANAGER_GROUP, self.env._("sales manager"))
         for violation in self:
             if violation.state != "draft":
-                raise UserError(
-                    self.env._("Violation %(ref)s has already been dealt with.", ref=violation.name)
-                )
+                raise UserError(self.env._("Violation %(ref)s has already been dealt with.", ref=violation.name))
         self.write({"state": "escalated"})
         gm_group = self.env.ref(GM_GROUP)
         for violation in self:
-            for gm in gm_group.users.filtered(lambda u: violation.company_id in u.company_ids):
+            company = violation.company_id
+            for gm in gm_group.users.filtered(lambda u, company=company: company in u.company_ids):
                 violation.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=gm.id,

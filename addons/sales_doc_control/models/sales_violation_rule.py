@@ -18,7 +18,8 @@ class SalesViolationRule(models.Model):
     fine_min = fields.Monetary(string="Minimum Fine", currency_field="currency_id", tracking=True)
     fine_max = fields.Monetary(string="Maximum Fine", currency_field="currency_id", tracking=True)
     escalate_to_company = fields.Boolean(
-        help="Breaches of this rule are referred to the company (general manager) instead of being fined by the sales manager.",
+        help="Breaches of this rule are referred to the company (general manager) "
+        "instead of being fined by the sales manager.",
         tracking=True,
     )
     currency_id = fields.Many2one(

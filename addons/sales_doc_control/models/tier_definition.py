@@ -9,7 +9,6 @@ class TierDefinition(models.Model):
 
     authority_matter_id = fields.Many2one(
         "sales.authority.matter",
-        string="Authority Matter",
         index=True,
         help="The row of the sales authority matrix this tier puts into practice.",
     )

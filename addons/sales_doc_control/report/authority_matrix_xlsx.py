@@ -13,11 +13,19 @@ class AuthorityMatrixXlsx(models.AbstractModel):
         matter = self.env["sales.authority.matter"]
         labels = {name: field._description_string(self.env) for name, field in matter._fields.items()}
         return [
-            (labels["area"], 22, lambda m: dict(m._fields["area"]._description_selection(self.env)).get(m.area, "")),
+            (
+                labels["area"],
+                22,
+                lambda m: dict(m._fields["area"]._description_selection(self.env)).get(m.area, ""),
+            ),
             (labels["name"], 28, lambda m: m.name),
             (labels["initiator_group_ids"], 24, self._initiators),
             (labels["handler_group_ids"], 24, lambda m: self._groups(m.handler_group_ids)),
-            (labels["department_reviewer_group_ids"], 28, lambda m: self._groups(m.department_reviewer_group_ids)),
+            (
+                labels["department_reviewer_group_ids"],
+                28,
+                lambda m: self._groups(m.department_reviewer_group_ids),
+            ),
             (labels["related_reviewer_group_ids"], 28, lambda m: self._groups(m.related_reviewer_group_ids)),
             (labels["participant_group_ids"], 30, self._participants),
             (labels["approver_group_ids"], 28, lambda m: self._groups(m.approver_group_ids)),

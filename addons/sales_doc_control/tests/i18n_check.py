@@ -16,5 +16,9 @@ def missing_translations(env, module, lang="zh_CN"):
     po = polib.pofile(str(i18n / f"{lang}.po"))
     pot_ids = {entry.msgid for entry in pot if not entry.obsolete}
     translated = {entry.msgid for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
-    terms = {source for _mod, _type, _name, _res_id, source, _value, _comments in TranslationModuleReader(env.cr, modules=[module]) if source}
+    terms = {
+        source
+        for _mod, _type, _name, _res_id, source, _value, _comments in TranslationModuleReader(env.cr, modules=[module])
+        if source
+    }
     return sorted(terms - pot_ids), sorted((terms | pot_ids) - translated)

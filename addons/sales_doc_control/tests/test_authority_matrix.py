@@ -47,7 +47,12 @@ class TestAuthorityMatrix(SalesControlCase):
     def test_company_specific_row_wins_over_the_shared_one(self):
         """DC-2: a company may override a shared matter with its own row."""
         own = self.Matter.create(
-            {"name": "Non-cash dispatch (own)", "code": "non_cash_dispatch", "area": "dispatch", "company_id": self.company.id}
+            {
+                "name": "Non-cash dispatch (own)",
+                "code": "non_cash_dispatch",
+                "area": "dispatch",
+                "company_id": self.company.id,
+            }
         )
         self.assertEqual(self.Matter._get_matter("non_cash_dispatch"), own)
         other = self.env["res.company"].create({"name": "SCT Other Company"})
@@ -55,7 +60,18 @@ class TestAuthorityMatrix(SalesControlCase):
 
     def test_sales_roles_read_but_cannot_edit(self):
         """DC-2: every suite role reads the matrix; only the general manager and administrators edit it."""
-        for role in ("specialist", "supervisor", "manager", "assistant", "finance", "legal", "quality", "warehouse", "archivist", "committee"):
+        for role in (
+            "specialist",
+            "supervisor",
+            "manager",
+            "assistant",
+            "finance",
+            "legal",
+            "quality",
+            "warehouse",
+            "archivist",
+            "committee",
+        ):
             matter = self.non_cash.with_user(self.users[role])
             self.assertEqual(matter.name, "Non-cash dispatch", role)
             with self.assertRaises(AccessError, msg=role):
@@ -74,7 +90,12 @@ class TestAuthorityMatrix(SalesControlCase):
         """DC-2 / X-6: the general manager's change of approvers is tracked in the chatter."""
         committee = self.env.ref("sales_doc_control.group_sales_price_committee")
         matter = self.non_cash.with_user(self.users["gm"])
-        matter.write({"remarks": "Above the credit limit the general manager decides.", "participant_group_ids": [(4, committee.id)]})
+        matter.write(
+            {
+                "remarks": "Above the credit limit the general manager decides.",
+                "participant_group_ids": [(4, committee.id)],
+            }
+        )
         self.env.flush_all()
         self.env.cr.precommit.run()  # tracking values are written when the transaction commits
         tracked = self.non_cash.message_ids.sudo().mapped("tracking_value_ids.field_id.name")
@@ -102,8 +123,10 @@ class TestAuthorityMatrix(SalesControlCase):
         """DC-2: the matrix exports to XLSX with one row per matter and the roles spelled out."""
         matters = self.as_role("specialist", "sales.authority.matter").search([("code", "in", SEED_MATTERS)])
         report = self.env.ref("sales_doc_control.action_report_authority_matrix_xlsx")
-        content, fmt = self.env["ir.actions.report"].with_user(self.users["specialist"])._render(
-            report.report_name, matters.ids, {}
+        content, fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["specialist"])
+            ._render(report.report_name, matters.ids, {})
         )
         self.assertEqual(fmt, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
@@ -118,4 +141,6 @@ class TestAuthorityMatrix(SalesControlCase):
         """DC-2 / X-5: the XLSX export checks read access of the exporting user."""
         report = self.env.ref("sales_doc_control.action_report_authority_matrix_xlsx")
         with self.assertRaises(AccessError):
-            self.env["ir.actions.report"].with_user(self.users["guard"])._render(report.report_name, self.non_cash.ids, {})
+            self.env["ir.actions.report"].with_user(self.users["guard"])._render(
+                report.report_name, self.non_cash.ids, {}
+            )

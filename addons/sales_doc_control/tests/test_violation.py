@@ -13,7 +13,12 @@ class TestViolation(SalesControlCase):
 
     def _record(self, role="supervisor", person="specialist", rule=None, **vals):
         return self.as_role(role, "sales.violation").create(
-            {"person_id": self.users[person].id, "rule_id": (rule or self.process_rule).id, "partner_id": self.customer.id, **vals}
+            {
+                "person_id": self.users[person].id,
+                "rule_id": (rule or self.process_rule).id,
+                "partner_id": self.customer.id,
+                **vals,
+            }
         )
 
     def test_supervisor_records_and_manager_decides_within_band(self):
@@ -106,7 +111,12 @@ class TestViolation(SalesControlCase):
         violation = (
             self.env["sales.violation"]
             .with_user(self.users["specialist"])
-            ._report_violation(self.users["specialist"], "quotation_outside_authority", document=order, description="Deal closed below authority")
+            ._report_violation(
+                self.users["specialist"],
+                "quotation_outside_authority",
+                document=order,
+                description="Deal closed below authority",
+            )
         )
         self.assertEqual(violation.document_ref, order)
         self.assertEqual(violation.partner_id, self.customer)
