@@ -5,6 +5,11 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    sales_quotation_approval = fields.Selection(related="company_id.sales_quotation_approval", readonly=False)
+    sales_quotation_approval_amount = fields.Monetary(
+        related="company_id.sales_quotation_approval_amount", readonly=False
+    )
+    sales_gm_approval_amount = fields.Monetary(related="company_id.sales_gm_approval_amount", readonly=False)
     sales_authority_matter_count = fields.Integer(
         string="Authority Matters",
         compute="_compute_sales_authority_matter_count",

@@ -1,4 +1,6 @@
 from . import test_authority_matrix
+from . import test_contract_review
 from . import test_i18n
+from . import test_quotation_approval
 from . import test_roles
 from . import test_violation

@@ -1,0 +1,11 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    sales_non_regular = fields.Boolean(
+        string="New or Non-Regular Product",
+        help="Contracts with this product are non-regular-product contracts, " "approved by the general manager.",
+    )

@@ -1,0 +1,243 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+QUOTATION = "quotation"
+CONTRACT = "contract"
+OPEN_REVIEW_STATUSES = ("waiting", "pending", "rejected")
+
+
+class SaleOrder(models.Model):
+    """DC-3 quotation approval and DC-4 contract review on top of OCA tier validation.
+
+    Reviews come in two stages on the same order: quotation tiers are requested
+    before the quotation is sent, contract tiers before it is confirmed. The write
+    guard of ``tier.validation`` holds every path that moves the state (buttons,
+    mail composer, portal, server actions, code); the stage is chosen from the
+    state the order is moving to.
+    """
+
+    _name = "sale.order"
+    _inherit = ["sale.order", "tier.validation"]
+    _state_from = ["draft", "sent"]
+    _state_to = ["sent", "sale"]
+    _tier_validation_manual_config = False
+
+    sales_company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
+    sales_amount_company = fields.Monetary(
+        string="Total in Company Currency",
+        compute="_compute_sales_amount_company",
+        currency_field="sales_company_currency_id",
+    )
+    sales_price_outside_authority = fields.Boolean(
+        string="Price Outside Authority",
+        compute="_compute_sales_price_outside_authority",
+        help="A price on this order is outside what the salesperson may decide alone.",
+    )
+    sales_quotation_approval_required = fields.Boolean(
+        string="Quotation Approval Required",
+        compute="_compute_sales_quotation_approval_required",
+    )
+    sales_non_standard_contract = fields.Boolean(
+        string="Non-Standard Contract",
+        tracking=True,
+        help="The contract departs from the company's standard template: legal reviews it.",
+    )
+    sales_non_regular_product = fields.Boolean(
+        string="Non-Regular-Product Contract",
+        compute="_compute_sales_non_regular_product",
+    )
+    sales_special_payment_terms = fields.Boolean(
+        string="Special Payment Terms",
+        compute="_compute_sales_special_payment_terms",
+        help="The customer has credit terms but no approved credit limit, or this order's payment term "
+        "differs from the customer's agreed term: finance reviews it.",
+    )
+    sales_gm_approval_required = fields.Boolean(
+        string="General Manager Approval Required",
+        compute="_compute_sales_gm_approval_required",
+    )
+    sales_rejection_reason = fields.Text(
+        string="Rejection Reason",
+        compute="_compute_sales_rejection_reason",
+    )
+
+    @api.depends("amount_total", "currency_id", "company_id", "date_order")
+    def _compute_sales_amount_company(self):
+        for order in self:
+            order.sales_amount_company = order.currency_id._convert(
+                order.amount_total,
+                order.company_id.currency_id,
+                order.company_id,
+                order.date_order or fields.Date.context_today(order),
+            )
+
+    def _compute_sales_price_outside_authority(self):
+        """DC-3 hook: ``sales_price_committee`` compares prices with the price authority table."""
+        self.sales_price_outside_authority = False
+
+    @api.depends("sales_amount_company", "sales_price_outside_authority", "company_id")
+    def _compute_sales_quotation_approval_required(self):
+        """DC-3: which quotations need the supervisor's and the sales manager's approval."""
+        for order in self:
+            company = order.company_id
+            policy = company.sales_quotation_approval
+            order.sales_quotation_approval_required = (
+                policy == "all"
+                or (policy == "amount" and order.sales_amount_company > company.sales_quotation_approval_amount)
+                or (policy == "price" and order.sales_price_outside_authority)
+            )
+
+    @api.depends("order_line.product_id")
+    def _compute_sales_non_regular_product(self):
+        for order in self:
+            order.sales_non_regular_product = any(order.order_line.product_id.mapped("sales_non_regular"))
+
+    @api.depends("partner_id", "payment_term_id", "company_id")
+    def _compute_sales_special_payment_terms(self):
+        """DC-4: finance reviews credit given without an approved limit or off the agreed term."""
+        for order in self:
+            term = order.payment_term_id
+            if term.sales_is_cash:
+                order.sales_special_payment_terms = False
+                continue
+            customer = order.partner_id.commercial_partner_id.with_company(order.company_id)
+            agreed = customer.property_payment_term_id
+            # Routing only: salespeople may not read the credit limit, but it decides who reviews.
+            limit = customer.sudo().credit_limit
+            credit_without_limit = bool(agreed) and not agreed.sales_is_cash and not limit
+            order.sales_special_payment_terms = credit_without_limit or term != agreed
+
+    @api.depends("sales_amount_company", "sales_non_regular_product", "sales_price_outside_authority")
+    def _compute_sales_gm_approval_required(self):
+        """DC-4: the general manager decides large, non-regular-product and out-of-authority contracts."""
+        for order in self:
+            order.sales_gm_approval_required = (
+                order.sales_amount_company > order.company_id.sales_gm_approval_amount
+                or order.sales_non_regular_product
+                or order.sales_price_outside_authority
+            )
+
+    @api.depends("review_ids.status", "review_ids.comment")
+    def _compute_sales_rejection_reason(self):
+        for order in self:
+            last = order.review_ids.filtered(lambda r: r.status == "rejected").sorted("reviewed_date")[-1:]
+            if not last:
+                order.sales_rejection_reason = False
+            else:
+                order.sales_rejection_reason = last.comment or self.env._(
+                    "Rejected by %(user)s without a comment.", user=last.done_by.name
+                )
+
+    # Stages -----------------------------------------------------------------
+
+    def _sales_default_stages(self):
+        """Stages a manual "Request Validation" covers: the quotation tiers while a draft still
+        misses them, otherwise everything up to the contract."""
+        self.ensure_one()
+        if self.state == "draft" and self._sales_unreviewed_tiers((QUOTATION,)):
+            return (QUOTATION,)
+        return (QUOTATION, CONTRACT)
+
+    def _sales_stages(self):
+        return self.env.context.get("sales_approval_stages") or self._sales_default_stages()
+
+    def _sales_unreviewed_tiers(self, stages):
+        """Tier definitions of these stages that apply to the order and have no review on it yet."""
+        self.ensure_one()
+        definitions = self.env["tier.definition"].search(
+            [
+                ("model", "=", self._name),
+                ("company_id", "in", [False, *self._get_company().ids]),
+                ("sales_approval_stage", "in", [*stages, False]),
+            ]
+        )
+        reviewed = self.review_ids.definition_id
+        return definitions.filtered(lambda tier: tier not in reviewed and super(SaleOrder, self).evaluate_tier(tier))
+
+    def evaluate_tier(self, tier):
+        if tier in self.review_ids.definition_id:
+            return self.browse()
+        if tier.sales_approval_stage and tier.sales_approval_stage not in self._sales_stages():
+            return self.browse()
+        return super().evaluate_tier(tier)
+
+    # Overridden so that the cached value follows the stage being requested.
+    need_validation = fields.Boolean(compute="_compute_need_validation")
+
+    @api.depends("state", "review_ids.status")
+    @api.depends_context("sales_approval_stages")
+    def _compute_need_validation(self):
+        for order in self:
+            if not isinstance(order.id, int):
+                order.need_validation = False
+                continue
+            order.need_validation = bool(
+                order._check_state_from_condition() and order._sales_unreviewed_tiers(order._sales_stages())
+            )
+
+    def request_validation(self):
+        # Whether a tier applies depends on amounts and flags edited since the last computation.
+        self.invalidate_recordset(["need_validation"])
+        return super().request_validation()
+
+    def _prepare_tier_review_vals(self, definition, sequence):
+        # A second batch (contract reviews) is numbered after the first one.
+        offset = max(self.review_ids.mapped("sequence") or [0])
+        return super()._prepare_tier_review_vals(definition, sequence + offset)
+
+    def _tier_validation_check_state_on_write(self, vals):
+        target = vals.get(self._state_field)
+        orders = self
+        if target in self._state_to:
+            stages = (QUOTATION,) if target == "sent" else (QUOTATION, CONTRACT)
+            orders = self.with_context(sales_approval_stages=stages)
+            orders.invalidate_recordset(["need_validation"])
+        return super(SaleOrder, orders)._tier_validation_check_state_on_write(vals)
+
+    def _get_under_validation_exceptions(self):
+        # The customer signs an approved quotation on the portal.
+        return super()._get_under_validation_exceptions() + ["signed_by", "signed_on", "signature"]
+
+    # Paths that bypass the write guard's message or reach the customer ------
+
+    def _sales_approval_blocking(self, stages):
+        """Whether approvals of these stages are missing or not granted yet."""
+        self.ensure_one()
+        ordered = self.with_context(sales_approval_stages=stages)
+        return bool(ordered._sales_unreviewed_tiers(stages)) or self.validation_status in OPEN_REVIEW_STATUSES
+
+    def _sales_check_quotation_approved(self):
+        """DC-3: a draft quotation reaches the customer only once approved."""
+        for order in self.filtered(lambda o: o.state == "draft"):
+            if order._sales_approval_blocking((QUOTATION,)):
+                raise UserError(
+                    self.env._(
+                        "Quotation %(name)s has not been approved and cannot be sent to the customer. "
+                        "Click “Request Validation” and wait for the supervisor and the sales manager "
+                        "to approve it.",
+                        name=order.name,
+                    )
+                )
+
+    def action_quotation_send(self):
+        self._sales_check_quotation_approved()
+        return super().action_quotation_send()
+
+    def action_quotation_sent(self):
+        self._sales_check_quotation_approved()
+        return super().action_quotation_sent()
+
+    def _has_to_be_signed(self):
+        """The portal offers signature and payment only once every approval is granted."""
+        return super()._has_to_be_signed() and not self._sales_approval_blocking((QUOTATION, CONTRACT))
+
+    def _has_to_be_paid(self):
+        return super()._has_to_be_paid() and not self._sales_approval_blocking((QUOTATION, CONTRACT))
+
+    def _rejected_tier(self, tiers=False):
+        """DC-3: a rejected quotation or contract goes back to draft with the reason on it."""
+        res = super()._rejected_tier(tiers=tiers)
+        if self.state == "sent":
+            self.with_context(skip_validation_check=True).write({"state": "draft"})
+        return res
