@@ -22,8 +22,10 @@
         "views/sales_violation_views.xml",
         "views/tier_definition_views.xml",
         "views/sale_order_views.xml",
+        "views/sales_contract_amendment_views.xml",
         "views/res_config_settings_views.xml",
         "report/sales_authority_matter_reports.xml",
+        "report/sale_contract_report.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -7,3 +7,6 @@ from . import sales_violation_rule
 from . import sales_violation
 from . import tier_definition
 from . import sale_order
+from . import sale_order_line
+from . import sales_contract_amendment
+from . import sales_contract_amendment_line

@@ -27,3 +27,23 @@ class ResCompany(models.Model):
         default=100000.0,
         help="Contracts whose total (in company currency) exceeds this amount are approved by the " "general manager.",
     )
+    sales_contract_quality_clause = fields.Text(
+        string="Quality Standard Clause",
+        translate=True,
+        default=lambda self: self.env._(
+            "The goods conform to the national standard of the product, or to the technical standard agreed in "
+            "writing by both parties. The buyer inspects the goods on arrival and raises any quality objection in "
+            "writing within 15 days of receipt."
+        ),
+        help="Printed as the quality standard clause of the sales contract.",
+    )
+    sales_contract_liability_clause = fields.Text(
+        string="Liability for Breach Clause",
+        translate=True,
+        default=lambda self: self.env._(
+            "A party that fails to perform this contract compensates the other party for the losses caused. Late "
+            "delivery or late payment bears a penalty of 0.05% of the amount concerned per day of delay. Disputes "
+            "are settled by negotiation, failing which by the people's court where the seller is located."
+        ),
+        help="Printed as the liability for breach clause of the sales contract.",
+    )

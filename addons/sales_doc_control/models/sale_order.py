@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -57,6 +59,23 @@ class SaleOrder(models.Model):
         string="General Manager Approval Required",
         compute="_compute_sales_gm_approval_required",
     )
+    sales_contract_start = fields.Date(string="Contract Start", tracking=True)
+    sales_contract_end = fields.Date(string="Contract End", tracking=True)
+    sales_contract_term = fields.Selection(
+        selection=[("long", "Long-term"), ("short", "Short-term")],
+        string="Contract Term",
+        compute="_compute_sales_contract_class",
+        store=True,
+        help="Long-term when six months or more lie between the contract's start and end.",
+    )
+    sales_product_class = fields.Selection(
+        selection=[("regular", "Regular product"), ("non_regular", "Non-regular product")],
+        string="Product Class",
+        compute="_compute_sales_contract_class",
+        store=True,
+    )
+    sales_amendment_ids = fields.One2many("sales.contract.amendment", "order_id", string="Contract Changes")
+    sales_amendment_count = fields.Integer(compute="_compute_sales_amendment_count")
     sales_rejection_reason = fields.Text(
         string="Rejection Reason",
         compute="_compute_sales_rejection_reason",
@@ -88,10 +107,49 @@ class SaleOrder(models.Model):
                 or (policy == "price" and order.sales_price_outside_authority)
             )
 
-    @api.depends("order_line.product_id")
+    @api.depends("sales_product_class")
     def _compute_sales_non_regular_product(self):
         for order in self:
-            order.sales_non_regular_product = any(order.order_line.product_id.mapped("sales_non_regular"))
+            order.sales_non_regular_product = order.sales_product_class == "non_regular"
+
+    @api.depends("sales_contract_start", "sales_contract_end", "order_line.product_id.sales_non_regular")
+    def _compute_sales_contract_class(self):
+        """DC-5: long/short-term by duration, regular/non-regular by the products sold."""
+        for order in self:
+            start, end = order.sales_contract_start, order.sales_contract_end
+            order.sales_contract_term = (
+                start and end and ("long" if end >= start + relativedelta(months=6) else "short")
+            )
+            order.sales_product_class = (
+                "non_regular" if any(order.order_line.product_id.mapped("sales_non_regular")) else "regular"
+            )
+
+    @api.depends("sales_amendment_ids")
+    def _compute_sales_amendment_count(self):
+        for order in self:
+            order.sales_amendment_count = len(order.sales_amendment_ids)
+
+    @api.constrains("sales_contract_start", "sales_contract_end")
+    def _check_sales_contract_dates(self):
+        for order in self:
+            if (
+                order.sales_contract_start
+                and order.sales_contract_end
+                and (order.sales_contract_end < order.sales_contract_start)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Order %(name)s: the contract cannot end before it starts. Correct the contract dates.",
+                        name=order.name,
+                    )
+                )
+
+    def action_view_sales_amendments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sales_doc_control.sales_contract_amendment_action")
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"default_order_id": self.id}
+        return action
 
     @api.depends("partner_id", "payment_term_id", "company_id")
     def _compute_sales_special_payment_terms(self):
@@ -187,6 +245,10 @@ class SaleOrder(models.Model):
         return super()._prepare_tier_review_vals(definition, sequence + offset)
 
     def _tier_validation_check_state_on_write(self, vals):
+        if self.env.context.get("install_filename"):
+            # Data files of modules installed after this one (e.g. their demo orders) are not a
+            # business path: the approval rules apply to what users and automations do.
+            return None
         target = vals.get(self._state_field)
         orders = self
         if target in self._state_to:
@@ -194,6 +256,21 @@ class SaleOrder(models.Model):
             orders = self.with_context(sales_approval_stages=stages)
             orders.invalidate_recordset(["need_validation"])
         return super(SaleOrder, orders)._tier_validation_check_state_on_write(vals)
+
+    def write(self, vals):
+        """DC-6: the delivery date of a confirmed contract changes only through a contract change."""
+        if "commitment_date" in vals and not self.env.context.get("sales_amendment_apply"):
+            new_date = fields.Datetime.to_datetime(vals["commitment_date"])
+            locked = self.filtered(lambda o: o.state == "sale" and o.commitment_date != new_date)
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "Order %(name)s is a confirmed contract: its delivery date changes only through a contract "
+                        "change. Use the “Contract Changes” button to record one and have it approved.",
+                        name=locked[0].name,
+                    )
+                )
+        return super().write(vals)
 
     def _get_under_validation_exceptions(self):
         # The customer signs an approved quotation on the portal.

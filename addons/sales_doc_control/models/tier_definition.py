@@ -23,4 +23,4 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["sale.order"]
+        return super()._get_tier_validation_model_names() + ["sale.order", "sales.contract.amendment"]

@@ -1,4 +1,5 @@
 from . import test_authority_matrix
+from . import test_contract
 from . import test_contract_review
 from . import test_i18n
 from . import test_quotation_approval
