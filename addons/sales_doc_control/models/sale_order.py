@@ -20,7 +20,8 @@ class SaleOrder(models.Model):
     """
 
     _name = "sale.order"
-    _inherit = ["sale.order", "tier.validation"]
+    _inherit = ["sale.order", "tier.validation", "sales.document.mixin"]
+    _sales_document_fields = ("name", "partner_id", "user_id", "state", "company_id", "sales_contract_start")
     _state_from = ["draft", "sent"]
     _state_to = ["sent", "sale"]
     _tier_validation_manual_config = False
@@ -186,6 +187,19 @@ class SaleOrder(models.Model):
                 order.sales_rejection_reason = last.comment or self.env._(
                     "Rejected by %(user)s without a comment.", user=last.done_by.name
                 )
+
+    def _sales_document_type_code(self):
+        """DC-8: a quotation until confirmed, then a contract (with a contract period) or an order."""
+        if self.state in ("draft", "sent", "cancel"):
+            return "quotation"
+        return "contract" if self.sales_contract_start else "order"
+
+    def _sales_register_documents(self):
+        """DC-8: a customer's file is registered with its first quotation."""
+        res = super()._sales_register_documents()
+        customers = self.partner_id.commercial_partner_id
+        customers.with_context(sales_register_customer=True)._sales_register_documents()
+        return res
 
     # Stages -----------------------------------------------------------------
 

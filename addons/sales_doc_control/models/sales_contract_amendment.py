@@ -8,7 +8,8 @@ class SalesContractAmendment(models.Model):
 
     _name = "sales.contract.amendment"
     _description = "Sales Contract Amendment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "sales.document.mixin"]
+    _sales_document_fields = ("name", "order_id", "state")
     _order = "id desc"
     _state_from = ["draft"]
     _state_to = ["applied"]
@@ -87,6 +88,14 @@ class SalesContractAmendment(models.Model):
                 )
             amendment.write({"old_commitment_date": order.commitment_date, "old_total": order.amount_total})
         return amendments
+
+    def _sales_document_type_code(self):
+        return "contract_change"
+
+    def _sales_document_values(self):
+        values = super()._sales_document_values()
+        values["user_id"] = self.order_id.user_id.id
+        return values
 
     @api.depends("line_ids.new_total_included", "line_ids.old_total_included", "old_total", "order_id")
     def _compute_new_total(self):

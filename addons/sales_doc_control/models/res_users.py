@@ -1,0 +1,48 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+CONFIDENTIAL_GROUPS = ("sales_doc_control.group_sales_manager", "sales_doc_control.group_sales_general_manager")
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    sales_nda_date = fields.Date(
+        string="Confidentiality Agreement Signed",
+        help="Date the user signed the confidentiality agreement.",
+    )
+    sales_confidentiality_training_date = fields.Date(
+        string="Last Confidentiality Training",
+    )
+    sales_confidential_access = fields.Boolean(
+        string="Access to Confidential Documents",
+        compute="_compute_sales_confidential_access",
+        search="_search_sales_confidential_access",
+        help="The user can read confidential or secret sales documents.",
+    )
+
+    def _sales_confidential_user_ids(self):
+        """DC-9: users who read confidential documents: managers, owners of confidential
+        documents and the named managers of secret ones (one query per source)."""
+        groups = self.env["res.groups"].browse([self.env.ref(x).id for x in CONFIDENTIAL_GROUPS])
+        ids = set(groups.sudo().users.ids)
+        documents = self.env["sales.document"].sudo()
+        owners = documents._read_group(
+            [("confidentiality", "in", ("confidential", "secret"))], ["user_id"], ["__count"]
+        )
+        ids.update(user.id for user, _count in owners if user)
+        named = documents.search([("confidentiality", "=", "secret")]).secret_user_ids
+        ids.update(named.ids)
+        return ids
+
+    def _compute_sales_confidential_access(self):
+        allowed = self._sales_confidential_user_ids()
+        for user in self:
+            user.sales_confidential_access = user.id in allowed
+
+    @api.model
+    def _search_sales_confidential_access(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", list(self._sales_confidential_user_ids()))]

@@ -1,0 +1,103 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .sales_document_type import CONFIDENTIALITY
+
+
+class SalesDocumentMixin(models.AbstractModel):
+    """DC-8: registers the records of a model in ``sales.document``.
+
+    A model inherits it and implements ``_sales_document_type_code()`` (False when
+    the record is not a sales document) and, if needed, ``_sales_document_values()``.
+    Registration is set-based: one search and at most one create per batch.
+    """
+
+    _name = "sales.document.mixin"
+    _description = "Sales Document Register Mixin"
+
+    # Writing any of these fields refreshes the register row.
+    _sales_document_fields = ("name", "partner_id", "user_id", "state", "company_id")
+
+    sales_confidentiality = fields.Selection(
+        CONFIDENTIALITY, string="Confidentiality", compute="_compute_sales_document_id"
+    )
+    sales_document_id = fields.Many2one("sales.document", compute="_compute_sales_document_id", string="Register Entry")
+
+    def _compute_sales_document_id(self):
+        documents = self._sales_documents()
+        by_id = {doc.res_id: doc for doc in documents}
+        for record in self:
+            document = by_id.get(record.id, self.env["sales.document"])
+            record.sales_document_id = document
+            record.sales_confidentiality = document.confidentiality
+
+    def _sales_document_type_code(self):
+        return False
+
+    def _sales_document_values(self):
+        self.ensure_one()
+        values = {"name": self.display_name, "date": fields.Date.context_today(self)}
+        if "partner_id" in self._fields:
+            values["partner_id"] = self.partner_id.commercial_partner_id.id
+        if "user_id" in self._fields:
+            values["user_id"] = self.user_id.id
+        if "company_id" in self._fields and self.company_id:
+            values["company_id"] = self.company_id.id
+        if "state" in self._fields and self.state:
+            values["state"] = dict(self._fields["state"]._description_selection(self.env)).get(self.state)
+        return values
+
+    def _sales_documents(self):
+        # The register is written by the system on behalf of whoever changed the record; reading
+        # it here must not depend on the confidentiality rules that apply to the user.
+        return (
+            self.env["sales.document"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+
+    def _sales_register_documents(self):
+        records = self.filtered("id")
+        if not records:
+            return
+        existing = {doc.res_id: doc for doc in records._sales_documents()}
+        types = {t.code: t for t in self.env["sales.document.type"].sudo().search([])}
+        to_create = []
+        for record in records:
+            doc_type = types.get(record._sales_document_type_code())
+            document = existing.get(record.id)
+            if not doc_type:
+                continue
+            values = dict(record._sales_document_values(), type_id=doc_type.id)
+            if document:
+                values.pop("date", None)
+                if document.type_id != doc_type and document.confidentiality == document.type_id.confidentiality:
+                    values["confidentiality"] = doc_type.confidentiality
+                document.write(values)
+            else:
+                to_create.append(
+                    dict(values, res_model=record._name, res_id=record.id, confidentiality=doc_type.confidentiality)
+                )
+        if to_create:
+            self.env["sales.document"].sudo().create(to_create)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._sales_register_documents()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if set(self._sales_document_fields).intersection(vals):
+            self._sales_register_documents()
+        return res
+
+    def unlink(self):
+        # The register keeps the row of a deleted record (X-6); sales_archive_lending refuses
+        # the deletion of records whose documents are still retained.
+        documents = self._sales_documents()
+        res = super().unlink()
+        documents.write({"record_deleted": True})
+        return res
