@@ -16,6 +16,7 @@
         "data/sales_authority_matter_data.xml",
         "data/sales_violation_rule_data.xml",
         "data/sales_document_type_data.xml",
+        "data/ir_cron_data.xml",
         "data/sale_tier_definition_data.xml",
         "views/sales_control_menus.xml",
         "views/sales_authority_matter_views.xml",

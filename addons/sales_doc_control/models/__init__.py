@@ -11,6 +11,7 @@ from . import sales_authority_matter
 from . import sales_violation_rule
 from . import sales_violation
 from . import tier_definition
+from . import tier_review
 from . import sale_order
 from . import sale_order_line
 from . import sales_contract_amendment

@@ -14,6 +14,18 @@ class ResUsers(models.Model):
     sales_confidentiality_training_date = fields.Date(
         string="Last Confidentiality Training",
     )
+    sales_superior_id = fields.Many2one(
+        "res.users",
+        string="Superior",
+        help="Told when this user's approvals pass their deadline.",
+    )
+    sales_delegate_id = fields.Many2one(
+        "res.users",
+        string="Delegate Approvals To",
+        help="During the absence below, this colleague may decide the approvals waiting for this user.",
+    )
+    sales_delegate_from = fields.Date(string="Absent From")
+    sales_delegate_to = fields.Date(string="Absent Until")
     sales_confidential_access = fields.Boolean(
         string="Access to Confidential Documents",
         compute="_compute_sales_confidential_access",
@@ -46,3 +58,24 @@ class ResUsers(models.Model):
             raise NotImplementedError(operator)
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", list(self._sales_confidential_user_ids()))]
+
+    @property
+    def SELF_WRITEABLE_FIELDS(self):
+        # Users announce their own absence and delegate.
+        return super().SELF_WRITEABLE_FIELDS + ["sales_delegate_id", "sales_delegate_from", "sales_delegate_to"]
+
+    def _sales_active_delegates(self):
+        """DC-11: the colleagues standing in today for these users."""
+        today = fields.Date.context_today(self)
+        return self.filtered(
+            lambda u: u.sales_delegate_id
+            and (not u.sales_delegate_from or u.sales_delegate_from <= today)
+            and (not u.sales_delegate_to or today <= u.sales_delegate_to)
+        ).sales_delegate_id
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"sales_delegate_id", "sales_delegate_from", "sales_delegate_to"}.intersection(vals):
+            reviews = self.env["tier.review"].sudo().search([("status", "in", ("waiting", "pending"))])
+            reviews._sales_refresh_reviewers()
+        return res

@@ -1,3 +1,4 @@
+from . import test_approval_deadlines
 from . import test_authority_matrix
 from . import test_contract
 from . import test_contract_review
