@@ -5,6 +5,8 @@ from . import sales_document_type
 from . import sales_document
 from . import sales_document_mixin
 from . import res_partner
+from . import crm_lead
+from . import sales_customer_need
 from . import res_users
 from . import res_config_settings
 from . import sales_authority_matter
@@ -12,7 +14,10 @@ from . import sales_violation_rule
 from . import sales_violation
 from . import tier_definition
 from . import tier_review
+from . import sales_order_event
+from . import sales_lead_time_rule
 from . import sale_order
 from . import sale_order_line
 from . import sales_contract_amendment
 from . import sales_contract_amendment_line
+from . import sales_order_intake_report

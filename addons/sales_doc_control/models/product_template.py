@@ -9,3 +9,7 @@ class ProductTemplate(models.Model):
         string="New or Non-Regular Product",
         help="Contracts with this product are non-regular-product contracts, " "approved by the general manager.",
     )
+    sales_custom_made = fields.Boolean(
+        string="Custom-Made",
+        help="Made to the customer's order: the full amount is paid before the order is confirmed.",
+    )

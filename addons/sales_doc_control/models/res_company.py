@@ -47,3 +47,13 @@ class ResCompany(models.Model):
         ),
         help="Printed as the liability for breach clause of the sales contract.",
     )
+    sales_deposit_percent = fields.Float(
+        string="Deposit for Non-Regular Orders (%)",
+        default=30.0,
+        help="Share of the total a non-regular-product order must have received before confirmation. "
+        "Custom-made products always require the full amount.",
+    )
+    sales_intake_checklist_required = fields.Boolean(
+        string="Intake Checklist Required",
+        help="Orders are confirmed only once their intake checklist is complete.",
+    )

@@ -12,6 +12,10 @@ class ResConfigSettings(models.TransientModel):
     sales_gm_approval_amount = fields.Monetary(related="company_id.sales_gm_approval_amount", readonly=False)
     sales_contract_quality_clause = fields.Text(related="company_id.sales_contract_quality_clause", readonly=False)
     sales_contract_liability_clause = fields.Text(related="company_id.sales_contract_liability_clause", readonly=False)
+    sales_deposit_percent = fields.Float(related="company_id.sales_deposit_percent", readonly=False)
+    sales_intake_checklist_required = fields.Boolean(
+        related="company_id.sales_intake_checklist_required", readonly=False
+    )
     sales_authority_matter_count = fields.Integer(
         string="Authority Matters",
         compute="_compute_sales_authority_matter_count",

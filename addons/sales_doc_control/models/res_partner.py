@@ -1,11 +1,102 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, fields, models
+
+SOURCE_CHANNELS = [
+    ("phone", "Phone"),
+    ("visit", "Visit"),
+    ("web", "Web and social media"),
+    ("third_party", "Third-party data"),
+    ("market_research", "Market research"),
+    ("customer", "Submitted by the customer"),
+]
+# DC-10: what a complete customer profile holds (客户基本资料).
+PROFILE_FIELDS = ("name", "contact", "phone", "address", "business scope", "industry")
 
 
 class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "sales.document.mixin"]
     _sales_document_fields = ("name", "customer_rank", "user_id", "parent_id", "is_company", "company_id")
+
+    sales_source_channel = fields.Selection(SOURCE_CHANNELS, string="Information Source", tracking=True)
+    sales_business_scope = fields.Text(string="Business Scope")
+    sales_profile_completeness = fields.Integer(
+        string="Profile Completeness (%)",
+        compute="_compute_sales_profile_completeness",
+        help="Name, contact, phone, address, business scope and industry of the customer.",
+    )
+    sales_profile_missing = fields.Char(string="Missing", compute="_compute_sales_profile_completeness")
+    sales_duplicate_ids = fields.Many2many(
+        "res.partner",
+        string="Possible Duplicates",
+        compute="_compute_sales_duplicate_ids",
+        help="Existing customers with the same name, tax ID or phone.",
+    )
+    sales_need_ids = fields.One2many("sales.customer.need", "partner_id", string="Needs")
+
+    @api.depends(
+        "name", "child_ids", "email", "phone", "mobile", "street", "city", "sales_business_scope", "industry_id"
+    )
+    def _compute_sales_profile_completeness(self):
+        """DC-10: the share of the profile's six items that are filled in."""
+        labels = {
+            "name": self.env._("name"),
+            "contact": self.env._("contact"),
+            "phone": self.env._("phone"),
+            "address": self.env._("address"),
+            "business scope": self.env._("business scope"),
+            "industry": self.env._("industry"),
+        }
+        for partner in self:
+            filled = {
+                "name": bool(partner.name),
+                "contact": bool(partner.child_ids.filtered(lambda c: c.type == "contact") or partner.email),
+                "phone": bool(partner.phone or partner.mobile),
+                "address": bool(partner.street and partner.city),
+                "business scope": bool(partner.sales_business_scope),
+                "industry": bool(partner.industry_id),
+            }
+            partner.sales_profile_completeness = round(100 * sum(filled.values()) / len(PROFILE_FIELDS))
+            partner.sales_profile_missing = ", ".join(labels[key] for key in PROFILE_FIELDS if not filled[key])
+
+    @api.depends("name", "vat", "phone", "mobile")
+    def _compute_sales_duplicate_ids(self):
+        """DC-10: customers matching by name, tax ID or phone (one search per partner shown)."""
+        for partner in self:
+            partner.sales_duplicate_ids = partner._sales_find_duplicates()
+
+    def _sales_find_duplicates(self):
+        self.ensure_one()
+        clauses = []
+        if self.name and self.name.strip():
+            clauses.append([("name", "=ilike", self.name.strip())])
+        if self.vat:
+            clauses.append([("vat", "=", self.vat)])
+        for number in {self.phone, self.mobile} - {False, None, ""}:
+            clauses.append(["|", ("phone", "=", number), ("mobile", "=", number)])
+        if not clauses:
+            return self.browse()
+        domain = [("parent_id", "=", False)]
+        if isinstance(self.id, int):
+            domain.append(("id", "!=", self.id))
+        domain += ["|"] * (len(clauses) - 1) + [term for clause in clauses for term in clause]
+        return self.with_context(active_test=True).search(domain, limit=5)
+
+    @api.onchange("name", "vat", "phone", "mobile")
+    def _onchange_sales_duplicates(self):
+        duplicates = self._sales_find_duplicates() if not self.parent_id else self.browse()
+        if duplicates:
+            return {
+                "warning": {
+                    "title": self.env._("Possible duplicate customer"),
+                    "message": self.env._(
+                        "%(names)s already exist with the same name, tax ID or phone. Check them before "
+                        "creating a new customer.",
+                        names=", ".join(duplicates.mapped("display_name")),
+                    ),
+                }
+            }
+        return None
 
     def _sales_document_type_code(self):
         """DC-8: a customer's file (客户基本资料) once it is a commercial customer."""

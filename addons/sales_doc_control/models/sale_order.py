@@ -2,7 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 QUOTATION = "quotation"
 CONTRACT = "contract"
@@ -77,6 +77,44 @@ class SaleOrder(models.Model):
     )
     sales_amendment_ids = fields.One2many("sales.contract.amendment", "order_id", string="Contract Changes")
     sales_amendment_count = fields.Integer(compute="_compute_sales_amendment_count")
+    sales_order_source = fields.Selection(
+        selection=[
+            ("web", "Customer: web"),
+            ("phone", "Customer: phone"),
+            ("email", "Customer: email"),
+            ("fax", "Customer: fax"),
+            ("salesperson", "Salesperson on behalf of the customer"),
+            ("channel", "Channel partner"),
+            ("platform", "Online platform"),
+        ],
+        string="Order Source",
+        tracking=True,
+    )
+    sales_check_customer_data = fields.Boolean(string="Customer Data Complete", compute="_compute_sales_intake")
+    sales_check_availability = fields.Boolean(
+        string="Product Available or Lead Time Confirmed", tracking=True, copy=False
+    )
+    sales_check_delivery_date = fields.Boolean(string="Delivery Date Feasible", tracking=True, copy=False)
+    sales_intake_complete = fields.Boolean(string="Intake Checklist Complete", compute="_compute_sales_intake")
+    sales_event_ids = fields.One2many("sales.order.event", "order_id", string="Tracking Timeline")
+    sales_lead_time_rule_id = fields.Many2one(
+        "sales.lead.time.rule", string="Lead-Time Band", compute="_compute_sales_lead_time"
+    )
+    sales_proposed_commitment_date = fields.Datetime(
+        string="Proposed Delivery Date",
+        compute="_compute_sales_lead_time",
+        help="From the lead-time table and the company's working calendar, when stock does not cover the order.",
+    )
+    sales_deposit_required = fields.Monetary(
+        string="Deposit Required", compute="_compute_sales_deposit_required", currency_field="currency_id"
+    )
+    sales_deposit_received = fields.Monetary(
+        string="Deposit Received",
+        currency_field="currency_id",
+        tracking=True,
+        copy=False,
+        help="Recorded by finance when the customer's deposit is received outside the online payment.",
+    )
     sales_rejection_reason = fields.Text(
         string="Rejection Reason",
         compute="_compute_sales_rejection_reason",
@@ -124,6 +162,118 @@ class SaleOrder(models.Model):
             order.sales_product_class = (
                 "non_regular" if any(order.order_line.product_id.mapped("sales_non_regular")) else "regular"
             )
+
+    @api.depends("partner_id", "sales_check_availability", "sales_check_delivery_date")
+    def _compute_sales_intake(self):
+        """DC-7: the intake checklist (customer data, availability or lead time, delivery date)."""
+        for order in self:
+            complete_data = order.partner_id.commercial_partner_id.sales_profile_completeness >= 100
+            order.sales_check_customer_data = complete_data
+            order.sales_intake_complete = (
+                complete_data and order.sales_check_availability and order.sales_check_delivery_date
+            )
+
+    @api.depends("order_line.product_uom_qty", "company_id")
+    def _compute_sales_lead_time(self):
+        """DC-7: the lead-time band of the order's quantity proposes a delivery date when stock is short."""
+        rules = self.env["sales.lead.time.rule"]
+        now = fields.Datetime.now()
+        for order in self:
+            quantity = sum(order.order_line.filtered(lambda line: not line.display_type).mapped("product_uom_qty"))
+            rule = rules._rule_for(quantity, order.company_id) if quantity else rules
+            calendar = order.company_id.resource_calendar_id
+            order.sales_lead_time_rule_id = rule
+            order.sales_proposed_commitment_date = (
+                calendar.plan_days(rule.days_max, now, compute_leaves=True)
+                if rule and calendar and order._sales_stock_short()
+                else False
+            )
+
+    def _sales_stock_short(self):
+        """Whether stock does not cover the order; without inventory management it is unknown, so yes."""
+        self.ensure_one()
+        lines = self.order_line.filtered(lambda line: line.product_id.type == "consu")
+        if "free_qty" not in self.env["product.product"]._fields:
+            return True
+        return any(line.product_uom_qty > line.product_id.free_qty for line in lines)
+
+    @api.depends("amount_total", "order_line.product_id", "company_id")
+    def _compute_sales_deposit_required(self):
+        """DC-7: non-regular orders need a deposit before confirmation; custom-made ones the full amount."""
+        for order in self:
+            products = order.order_line.product_id
+            if any(products.mapped("sales_custom_made")):
+                share = 100.0
+            elif any(products.mapped("sales_non_regular")):
+                share = order.company_id.sales_deposit_percent
+            else:
+                share = 0.0
+            order.sales_deposit_required = order.currency_id.round(order.amount_total * share / 100.0)
+
+    def action_sales_use_proposed_date(self):
+        for order in self.filtered(lambda o: o.state in ("draft", "sent") and o.sales_proposed_commitment_date):
+            order.commitment_date = order.sales_proposed_commitment_date
+
+    def _sales_record_event(self, event, note=None, date=None):
+        """DC-7: append an event to the tracking timeline; other modules record shipping and receipts."""
+        # The timeline is written by the system for whoever triggered the event.
+        self.env["sales.order.event"].sudo().create(
+            [
+                {"order_id": order.id, "event": event, "note": note, "date": date or fields.Datetime.now()}
+                for order in self
+            ]
+        )
+
+    def _sales_check_before_confirmation(self):
+        """DC-7: the deposit rule and, when the company requires it, the intake checklist."""
+        for order in self:
+            received = order.amount_paid + order.sales_deposit_received
+            if order.currency_id.compare_amounts(received, order.sales_deposit_required) < 0:
+                raise UserError(
+                    self.env._(
+                        "Order %(name)s contains non-regular or custom-made products and needs a deposit of "
+                        "%(required)s before confirmation; %(received)s has been received. Ask the customer for "
+                        "the deposit and finance to record it.",
+                        name=order.name,
+                        required=order.sales_deposit_required,
+                        received=received,
+                    )
+                )
+            if order.company_id.sales_intake_checklist_required and not order.sales_intake_complete:
+                raise UserError(
+                    self.env._(
+                        "Order %(name)s: the intake checklist is not complete (customer data, availability or "
+                        "lead time, delivery date). Complete it on the order before confirming.",
+                        name=order.name,
+                    )
+                )
+
+    def action_confirm(self):
+        if not self.env.context.get("install_filename"):
+            self._sales_check_before_confirmation()
+        return super().action_confirm()
+
+    def _action_confirm(self):
+        res = super()._action_confirm()
+        self._sales_record_event("confirmed")
+        return res
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers=tiers)
+        if self.validation_status == "validated":
+            self._sales_record_event("reviewed")
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        for order in orders:
+            source = order.sales_order_source
+            order._sales_record_event(
+                "received",
+                note=source and dict(self._fields["sales_order_source"]._description_selection(self.env))[source],
+            )
+        return orders
 
     @api.depends("sales_amendment_ids")
     def _compute_sales_amendment_count(self):
@@ -272,7 +422,20 @@ class SaleOrder(models.Model):
         return super(SaleOrder, orders)._tier_validation_check_state_on_write(vals)
 
     def write(self, vals):
-        """DC-6: the delivery date of a confirmed contract changes only through a contract change."""
+        """DC-6: the delivery date of a confirmed contract changes only through a contract change.
+
+        DC-7: only finance records a deposit received; a customer's signature is a timeline event.
+        """
+        if (
+            "sales_deposit_received" in vals
+            and not self.env.su
+            and not self.env.user.has_group("sales_doc_control.group_sales_finance_reviewer")
+        ):
+            raise AccessError(
+                self.env._("Only a finance reviewer records the deposit received. Ask finance to record it.")
+            )
+        if vals.get("signed_on"):
+            self._sales_record_event("signed", note=vals.get("signed_by"))
         if "commitment_date" in vals and not self.env.context.get("sales_amendment_apply"):
             new_date = fields.Datetime.to_datetime(vals["commitment_date"])
             locked = self.filtered(lambda o: o.state == "sale" and o.commitment_date != new_date)
