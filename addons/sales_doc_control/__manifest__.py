@@ -36,5 +36,6 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/sales_violation_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
 }

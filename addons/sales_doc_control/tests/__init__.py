@@ -6,6 +6,7 @@ from . import test_customer_information
 from . import test_document_register
 from . import test_i18n
 from . import test_order_intake
+from . import test_portal_approval
 from . import test_quotation_approval
 from . import test_roles
 from . import test_violation
