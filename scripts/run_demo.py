@@ -87,7 +87,7 @@ def main():
     for login, role in DEMO_LOGINS:
         print(f"  {login:13} {role}")
     print("Stop with Ctrl+C.\n", flush=True)
-    os.execv(
+    os.execvp(
         odoo_setup.PYTHON,
         odoo_setup.odoo_command(config, "-d", db, f"--db-filter=^{db}$", "--log-level=warn"),
     )

@@ -249,7 +249,7 @@ class SaleOrder(models.Model):
                 )
 
     def action_confirm(self):
-        if not self.env.context.get("install_filename"):
+        if not (self.env.su and self.env.context.get("install_filename")):
             self._sales_check_before_confirmation()
         return super().action_confirm()
 
@@ -324,8 +324,17 @@ class SaleOrder(models.Model):
             order.sales_gm_approval_required = (
                 order.sales_amount_company > order.company_id.sales_gm_approval_amount
                 or order.sales_non_regular_product
-                or order.sales_price_outside_authority
+                or order._sales_price_beyond_department_authority()
             )
+
+    def _sales_price_beyond_department_authority(self):
+        """DC-4 hook: a price beyond what the sales department may grant (the GM's level).
+
+        Without a price authority table any price outside authority counts; ``sales_price_committee``
+        narrows it to the prices that need the general manager.
+        """
+        self.ensure_one()
+        return self.sales_price_outside_authority
 
     @api.depends("review_ids.status", "review_ids.comment")
     def _compute_sales_rejection_reason(self):
@@ -409,9 +418,9 @@ class SaleOrder(models.Model):
         return super()._prepare_tier_review_vals(definition, sequence + offset)
 
     def _tier_validation_check_state_on_write(self, vals):
-        if self.env.context.get("install_filename"):
-            # Data files of modules installed after this one (e.g. their demo orders) are not a
-            # business path: the approval rules apply to what users and automations do.
+        if self.env.su and self.env.context.get("install_filename"):
+            # Records of data files loaded by the installer (a module's demo orders) are not a
+            # business path. The context alone is not trusted: clients can send any context key.
             return None
         target = vals.get(self._state_field)
         orders = self

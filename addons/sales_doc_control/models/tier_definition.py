@@ -43,6 +43,21 @@ class TierDefinition(models.Model):
         help="When the deadline passes, this next level may decide the step too.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        definitions = super().create(vals_list)
+        # The stored related `model` stays empty for definitions created by data files during a
+        # module's installation, which would silently disable their approvals; set it from the
+        # model record in one statement.
+        self.env.flush_all()
+        self.env.cr.execute(
+            """UPDATE tier_definition t SET model = m.model FROM ir_model m
+                WHERE m.id = t.model_id AND t.id IN %s AND t.model IS DISTINCT FROM m.model""",
+            [tuple(definitions.ids)],
+        )
+        definitions.invalidate_recordset(["model"])
+        return definitions
+
     def _sales_deadline(self, start, company):
         """DC-11: the deadline of a review of this tier requested at ``start``."""
         self.ensure_one()
