@@ -1,0 +1,31 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Sales Price Committee",
+    "summary": "Base price tables, price authority, deviation on order lines and the price committee",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/sales-control-suite/sales-control-suite",
+    "author": "Sales Control Suite",
+    "license": "AGPL-3",
+    "depends": ["sales_doc_control"],
+    "data": [
+        "security/sales_price_committee_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "views/sales_price_table_views.xml",
+        "views/sales_price_authority_views.xml",
+        "views/sales_new_product_pricing_views.xml",
+        "views/sales_price_adjustment_views.xml",
+        "views/sales_price_committee_session_views.xml",
+        "views/sales_phone_authorization_views.xml",
+        "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/sales_price_table_compare_views.xml",
+        "views/sales_price_committee_menus.xml",
+    ],
+    "demo": [
+        "demo/sales_price_demo.xml",
+    ],
+}

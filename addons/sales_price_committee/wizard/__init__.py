@@ -1,0 +1,1 @@
+from . import sales_price_table_compare
