@@ -27,7 +27,8 @@ class SalesDocument(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", index=True)
     user_id = fields.Many2one("res.users", string="Salesperson", index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    state = fields.Char(string="Record Status")
+    state_key = fields.Char(string="Record Status Key", index=True, readonly=True)
+    state = fields.Char(string="Record Status", compute="_compute_state")
     confidentiality = fields.Selection(CONFIDENTIALITY, required=True, default="internal", tracking=True, index=True)
     secret_user_ids = fields.Many2many(
         "res.users",
@@ -42,6 +43,19 @@ class SalesDocument(models.Model):
     _sql_constraints = [
         ("record_uniq", "unique(res_model, res_id)", "A record appears only once in the document register."),
     ]
+
+    def _compute_state(self):
+        """The status label of the registered record, in the reader's language."""
+        labels = {}
+        for document in self:
+            model = self.env.get(document.res_model)
+            if document.res_model not in labels:
+                field = model._fields.get("state") if model is not None else None
+                labels[document.res_model] = (
+                    dict(field._description_selection(self.env)) if field and field.type == "selection" else {}
+                )
+            key = document.state_key
+            document.state = labels[document.res_model].get(key, key) if key else False
 
     def action_open_record(self):
         self.ensure_one()

@@ -44,7 +44,7 @@ class SalesDocumentMixin(models.AbstractModel):
         if "company_id" in self._fields and self.company_id:
             values["company_id"] = self.company_id.id
         if "state" in self._fields and self.state:
-            values["state"] = dict(self._fields["state"]._description_selection(self.env)).get(self.state)
+            values["state_key"] = self.state
         return values
 
     def _sales_documents(self):

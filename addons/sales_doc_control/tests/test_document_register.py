@@ -19,6 +19,7 @@ class TestDocumentRegister(SaleApprovalCase):
         self.assertEqual(document.category, "quotation")
         self.assertEqual(document.partner_id, self.customer)
         self.assertEqual(document.user_id, self.users["specialist"])
+        self.assertEqual((document.state_key, document.state), ("draft", "Quotation"))
         customer_file = self._document(self.customer)
         self.assertEqual(customer_file.type_id.code, "customer_basic")
         self.assertEqual(customer_file.category, "customer")
