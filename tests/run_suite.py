@@ -112,7 +112,9 @@ class Phase:
             )
             if allow_test_errors and is_test_record:
                 continue
-            if concerns_suite(record, modules) or record["level"] == "CRITICAL":
+            # Installs must be clean: any error, and any warning about our addons, fails them.
+            strict = not allow_test_errors and record["level"] in ("ERROR", "CRITICAL")
+            if strict or concerns_suite(record, modules) or record["level"] == "CRITICAL":
                 first = record["msg"].split("\n", 1)[0]
                 self.problems.append(f"{run.label}: {record['level']} {record['logger']}: {first[:300]}")
 

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from ast import literal_eval
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -384,10 +386,21 @@ class SaleOrder(models.Model):
             ]
         )
         reviewed = self.review_ids.definition_id
-        return definitions.filtered(lambda tier: tier not in reviewed and super(SaleOrder, self).evaluate_tier(tier))
+        return definitions.filtered(
+            lambda tier: tier not in reviewed
+            and self._sales_tier_fields_loaded(tier)
+            and super(SaleOrder, self).evaluate_tier(tier)
+        )
+
+    def _sales_tier_fields_loaded(self, tier):
+        """Whether the fields a tier's domain uses exist: while modules load (and their
+        at-install tests run), tiers of modules loaded later refer to fields not there yet."""
+        domain = literal_eval(tier.definition_domain or "[]")
+        names = {leaf[0].split(".", 1)[0] for leaf in domain if isinstance(leaf, (list, tuple))}
+        return names <= set(self._fields)
 
     def evaluate_tier(self, tier):
-        if tier in self.review_ids.definition_id:
+        if tier in self.review_ids.definition_id or not self._sales_tier_fields_loaded(tier):
             return self.browse()
         if tier.sales_approval_stage and tier.sales_approval_stage not in self._sales_stages():
             return self.browse()
