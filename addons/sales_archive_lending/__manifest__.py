@@ -1,0 +1,37 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Sales Archive and Lending",
+    "summary": "Retention schedule, deletion guard, legal hold and time-boxed access requests for sales documents",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/sales-control-suite/sales-control-suite",
+    "author": "Sales Control Suite",
+    "license": "AGPL-3",
+    "depends": ["sales_doc_control", "report_xlsx"],
+    "data": [
+        "security/sales_archive_lending_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/sales_authority_matter_data.xml",
+        "data/sales_retention_rule_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "data/sales_lending_data.xml",
+        "views/sales_retention_rule_views.xml",
+        "views/sales_document_views.xml",
+        "views/sales_access_request_views.xml",
+        "report/sales_archive_reports.xml",
+        "views/sales_disposal_batch_views.xml",
+        "views/sales_archive_location_views.xml",
+        "report/sales_lending_reports.xml",
+        "views/sales_lending_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["sales_archive_lending/static/tests/tours/*.js"],
+    },
+    "demo": [
+        "demo/sales_access_request_demo.xml",
+        "demo/sales_paper_archive_demo.xml",
+    ],
+}

@@ -1,0 +1,163 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import ArchiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestAccessRequest(ArchiveCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._confirmed_class(
+            sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31)
+        )
+        cls.other_contract = cls._confirmed_class(
+            sales_contract_start=date(2026, 2, 1), sales_contract_end=date(2026, 12, 31)
+        )
+        documents = cls.env["sales.document"]
+        cls.contract_doc = documents.search([("res_model", "=", "sale.order"), ("res_id", "=", cls.contract.id)])
+        cls.other_doc = documents.search([("res_model", "=", "sale.order"), ("res_id", "=", cls.other_contract.id)])
+
+    @classmethod
+    def _confirmed_class(cls, **vals):
+        order = (
+            cls.env["sale.order"]
+            .with_user(cls.users["specialist"])
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "user_id": cls.users["specialist"].id,
+                    "payment_term_id": cls.immediate.id,
+                    "order_line": [(0, 0, {"product_id": cls.product.id, "product_uom_qty": 1, "price_unit": 100.0})],
+                    **vals,
+                }
+            )
+        )
+        order.with_user(cls.users["gm"]).action_confirm()
+        return order
+
+    def _request(self, documents, start, end, role="specialist2"):
+        return self.as_role(role, "sales.access.request").create(
+            {
+                "purpose": "Prepare the customer's annual review",
+                "document_ids": [(6, 0, documents.ids)],
+                "date_from": start,
+                "date_to": end,
+            }
+        )
+
+    def _can_read(self, role, document):
+        document.invalidate_recordset()
+        try:
+            document.with_user(self.users[role]).check_access("read")
+        except AccessError:
+            return False
+        return True
+
+    def test_read_access_only_during_the_window(self):
+        """AL-5: after approval (department head, sales head, general manager for confidential) the
+        requester reads exactly the listed documents during the window; the job revokes it at the end."""
+        self.assertEqual(self.contract_doc.confidentiality, "confidential")
+        self.assertFalse(self._can_read("specialist2", self.contract_doc))
+        with freeze_time("2026-03-01 09:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+            self.assertTrue(request.needs_general_manager)
+            request.action_submit()
+            self.assertEqual(len(request.review_ids), 3)
+            self._review(request, "supervisor")
+            self._review(request, "manager")
+            self.assertEqual(request.state, "draft")
+            self._review(request, "gm")
+            self.assertEqual(request.state, "approved")
+            # Approved, but the window has not started.
+            self.assertFalse(self._can_read("specialist2", self.contract_doc))
+        with freeze_time("2026-03-03 10:00:00"):
+            self.env["sales.access.request"]._cron_sync_access()
+            self.assertTrue(self._can_read("specialist2", self.contract_doc))
+            self.assertFalse(self._can_read("specialist2", self.other_doc))
+            self.env["sales.access.request"]._cron_sync_access()
+            self.assertEqual(self.contract_doc.access_user_ids, self.users["specialist2"])
+        with freeze_time("2026-03-06 18:00:01"):
+            self.env["sales.access.request"]._cron_sync_access()
+            self.assertFalse(self._can_read("specialist2", self.contract_doc))
+            self.assertEqual(request.state, "expired")
+            self.env["sales.access.request"]._cron_sync_access()
+            self.assertFalse(self.contract_doc.access_user_ids)
+
+    def test_internal_documents_need_no_general_manager(self):
+        """AL-5: without confidential documents the department head and the sales head decide."""
+        quotation = self._quotation()
+        document = self._document(quotation)
+        request = self._request(document, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+        self.assertFalse(request.needs_general_manager)
+        request.action_submit()
+        self.assertEqual(len(request.review_ids), 2)
+
+    def test_rejection_grants_nothing(self):
+        """AL-5: a rejected request opens no access."""
+        with freeze_time("2026-03-03 10:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+            request.action_submit()
+            self._review(request, "supervisor", decision="reject", comment="Not needed for your work")
+            self.assertEqual(request.state, "rejected")
+            self.env["sales.access.request"]._cron_sync_access()
+            self.assertFalse(self._can_read("specialist2", self.contract_doc))
+
+    def test_decided_request_is_not_changed_nor_deleted(self):
+        """AL-5 / X-6: an approved request keeps its documents and window; cancelling closes the access."""
+        with freeze_time("2026-03-03 10:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+            request.action_submit()
+            for role in ("supervisor", "manager", "gm"):
+                self._review(request, role)
+            self.assertTrue(self._can_read("specialist2", self.contract_doc))
+            with self.assertRaisesRegex(UserError, request.name):
+                request.with_user(self.users["specialist2"]).date_to = datetime(2026, 3, 20, 18)
+            with self.assertRaises(UserError):
+                request.with_user(self.users["manager"]).unlink()
+            request.with_user(self.users["specialist2"]).action_cancel()
+            self.assertFalse(self._can_read("specialist2", self.contract_doc))
+
+    def test_window_is_bounded(self):
+        """AL-5: the window ends after it starts and lasts at most the company's maximum."""
+        self.company.sales_access_max_days = 10
+        with self.assertRaises(ValidationError):
+            self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 1, 8))
+        with self.assertRaises(ValidationError):
+            self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 20, 8))
+
+    def test_gate_guard_has_no_access(self):
+        """AL-5 / X-5: the gate guard reads no request; a specialist sees only their own requests."""
+        request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+        with self.assertRaises(AccessError):
+            self.as_role("guard", "sales.access.request").search([])
+        with self.assertRaises(AccessError):
+            self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18), role="guard")
+        self.assertFalse(self.as_role("specialist", "sales.access.request").search([("id", "=", request.id)]))
+        self.assertTrue(self.as_role("supervisor", "sales.access.request").search([("id", "=", request.id)]))
+
+    def test_sync_is_set_based(self):
+        """AL-5: opening the windows of many requests costs a constant number of queries."""
+        documents = self.contract_doc | self.other_doc
+        with freeze_time("2026-03-03 10:00:00"):
+            requests = self.env["sales.access.request"]
+            for role in ("specialist2", "assistant", "finance", "legal"):
+                requests |= self._request(documents, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18), role=role)
+            for request in requests:
+                request.with_user(request.requester_id).action_submit()
+                for reviewer in ("supervisor", "manager", "gm"):
+                    self._review(request, reviewer)
+            self.assertEqual(set(requests.mapped("state")), {"approved"})
+            # Readers lost outside the ORM (e.g. a restored backup) are granted again by one sync.
+            documents.sudo().write({"access_user_ids": [Command.clear()]})
+            self.env.flush_all()
+            with self.assertQueryCount(12):
+                requests._sales_sync_access()
+            self.assertEqual(len(self.contract_doc.access_user_ids), 4)

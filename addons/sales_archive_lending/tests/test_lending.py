@@ -1,0 +1,157 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+from datetime import date
+
+import openpyxl
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import ArchiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestLending(ArchiveCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users["specialist2"].sales_superior_id = cls.users["supervisor"]
+        files = cls.env["sales.paper.file"].with_user(cls.users["archivist"])
+        cls.quotations_file = files.create({"name": "Quotations 2026-03", "category": "quotation", "year": 2026})
+        cls.orders_file = files.create({"name": "Orders 2026-03", "category": "order", "year": 2026})
+
+    def _lending(self, papers, role="specialist2", expected=date(2026, 3, 31)):
+        return self.as_role(role, "sales.lending").create(
+            {"reason": "Customer audit", "paper_file_ids": [(6, 0, papers.ids)], "expected_return_date": expected}
+        )
+
+    def _approved(self, papers, role="specialist2"):
+        lending = self._lending(papers, role=role)
+        lending.action_submit()
+        self._review(lending, "supervisor")
+        self._review(lending, "manager")
+        if lending.needs_general_manager:
+            self._review(lending, "gm")
+        self.assertEqual(lending.state, "approved")
+        return lending
+
+    def test_checkout_and_no_double_lending(self):
+        """AL-6: after approval the archivist checks the files out with the rule's loan period; a file on
+        loan is not lent again, and only the archivist checks out."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file)
+            with self.assertRaises(AccessError):
+                lending.with_user(self.users["specialist2"]).action_checkout()
+            lending.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual(lending.state, "on_loan")
+            self.assertEqual(lending.checkout_date, date(2026, 3, 2))
+            self.assertEqual(lending.due_date, date(2026, 3, 16))
+            self.assertEqual(lending.max_extensions, 2)
+            second = self._lending(self.quotations_file, role="assistant")
+            with self.assertRaisesRegex(UserError, "out on loan"):
+                second.action_submit()
+
+    def test_confidential_files_have_a_shorter_loan_and_the_general_manager(self):
+        """AL-6: the loan period comes from the rule of the files' confidentiality; confidential files need the GM."""
+        contract = self._confirmed(sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31))
+        self.orders_file.document_ids = self._document(contract)
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.orders_file)
+            self.assertTrue(lending.needs_general_manager)
+            self.assertEqual(len(lending.review_ids), 3)
+            lending.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual(lending.due_date, date(2026, 3, 7))
+            self.assertEqual(lending.max_extensions, 1)
+
+    def test_legal_hold_blocks_lending(self):
+        """AL-6 / AL-2: a file holding a document on legal hold is not lent."""
+        document = self._document(self._quotation())
+        self.quotations_file.document_ids = document
+        document.with_user(self.users["archivist"]).action_set_legal_hold()
+        lending = self._lending(self.quotations_file)
+        with self.assertRaisesRegex(UserError, "legal hold"):
+            lending.action_submit()
+
+    def test_extension_before_due_date_approved_by_the_manager(self):
+        """AL-6: an extension is requested before the due date, approved by the sales manager, within the rule."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file)
+            lending.with_user(self.users["archivist"]).action_checkout()
+            extension = self.as_role("specialist2", "sales.lending.extension").create(
+                {"lending_id": lending.id, "reason": "Audit extended"}
+            )
+            with self.assertRaises(AccessError):
+                extension.with_user(self.users["specialist2"]).action_approve()
+            extension.with_user(self.users["manager"]).action_approve()
+            self.assertEqual(lending.due_date, date(2026, 3, 23))
+            self.assertEqual(lending.extension_count, 1)
+        with freeze_time("2026-03-25"), self.assertRaisesRegex(UserError, "before the due date"):
+            self.as_role("specialist2", "sales.lending.extension").create({"lending_id": lending.id, "reason": "Late"})
+
+    def test_return_inspection_creates_compensation(self):
+        """AL-6: a damaged or lost file on return opens a compensation record for the manager to decide."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file | self.orders_file)
+            lending.with_user(self.users["archivist"]).action_checkout()
+            with self.assertRaisesRegex(UserError, "condition"):
+                lending.with_user(self.users["archivist"]).action_return()
+            lending.with_user(self.users["archivist"]).return_condition = "damaged"
+            lending.with_user(self.users["archivist"]).action_return()
+        self.assertEqual(lending.state, "returned")
+        self.assertEqual(len(lending.compensation_ids), 2)
+        compensation = lending.compensation_ids[0]
+        with self.assertRaises(AccessError):
+            compensation.with_user(self.users["specialist2"]).write({"decision": "waived"})
+        compensation.with_user(self.users["manager"]).write({"amount": 50.0, "decision": "charged"})
+        self.assertEqual(compensation.borrower_id, self.users["specialist2"])
+        # The files are back: they can be lent again.
+        self._lending(self.quotations_file, role="assistant").action_submit()
+
+    def test_staged_overdue_reminders_are_sent_once(self):
+        """AL-6: reminders at the due date, +3 days (archivist too), +7 days (the superior too), once each."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file)
+            lending.with_user(self.users["archivist"]).action_checkout()
+        lendings = self.env["sales.lending"]
+        expectations = [
+            ("2026-03-16", 1, self.users["specialist2"].partner_id),
+            ("2026-03-19", 2, self.users["archivist"].partner_id),
+            ("2026-03-23", 3, self.users["supervisor"].partner_id),
+        ]
+        for day, stage, partner in expectations:
+            with freeze_time(day):
+                before = len(lending.message_ids)
+                lendings._cron_overdue_reminders()
+                lendings._cron_overdue_reminders()
+                lending.invalidate_recordset()
+                self.assertEqual(lending.reminder_stage, stage)
+                self.assertEqual(len(lending.message_ids), before + 1)
+                self.assertIn(partner, lending.message_ids[0].partner_ids)
+                self.assertEqual(lending.overdue, stage > 1)
+        self.assertIn(lending, lendings.search([("overdue", "=", True)]))
+
+    def test_register_exports_to_xlsx(self):
+        """AL-6: the lending register exports to XLSX."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file)
+            lending.with_user(self.users["archivist"]).action_checkout()
+        report = self.env.ref("sales_archive_lending.action_report_lending_register_xlsx")
+        content, fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["archivist"])
+            ._render(report.report_name, lending.ids, {})
+        )
+        self.assertEqual(fmt, "xlsx")
+        rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+        self.assertEqual(rows[0][0], "Reference")
+        self.assertEqual(rows[1][0], lending.name)
+        self.assertEqual(rows[1][2], "Quotations 2026-03")
+        self.assertEqual(rows[1][4], "2026-03-16")
+
+    def test_gate_guard_cannot_borrow(self):
+        """AL-6 / X-5: the gate guard has no access to the lending register."""
+        with self.assertRaises(AccessError):
+            self._lending(self.quotations_file, role="guard")
+        with self.assertRaises(AccessError):
+            self.as_role("guard", "sales.lending").search([])
