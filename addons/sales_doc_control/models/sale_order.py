@@ -396,7 +396,7 @@ class SaleOrder(models.Model):
         """Whether the fields a tier's domain uses exist: while modules load (and their
         at-install tests run), tiers of modules loaded later refer to fields not there yet."""
         domain = literal_eval(tier.definition_domain or "[]")
-        names = {leaf[0].split(".", 1)[0] for leaf in domain if isinstance(leaf, (list, tuple))}
+        names = {leaf[0].split(".", 1)[0] for leaf in domain if isinstance(leaf, list | tuple)}
         return names <= set(self._fields)
 
     def evaluate_tier(self, tier):
