@@ -3,8 +3,9 @@
 """The suite's test command (X-1, X-2).
 
 1. On a fresh database with demo data, install every suite module together
-   (the install must log no warning or error about our addons), then upgrade
-   them with tests enabled: every test of every module runs there.
+   with tests enabled: each module's at-install tests run as it is installed,
+   the post-install tests once all are in place; the install must log no
+   warning or error about our addons.
 2. For each module, on a fresh database: install it alone with only its
    declared dependencies, upgrade it with its tests enabled, then uninstall it.
 3. Drop the databases, print a summary per module and end with
@@ -69,6 +70,15 @@ class Run:
             yield record
 
 
+def is_test_record(record):
+    """A log record that reports on tests rather than on the install."""
+    if TEST_LOGGER.match(record["logger"]) or record["logger"].startswith("odoo.tests"):
+        return True
+    return record["logger"] == "odoo.modules.loading" and (
+        "failures" in record["msg"] or "test failed" in record["msg"]
+    )
+
+
 def concerns_suite(record, modules):
     """A log record that comes from or is about one of our addons."""
     if any(record["logger"].startswith(f"odoo.addons.{m}") for m in modules):
@@ -80,8 +90,9 @@ def concerns_suite(record, modules):
 class Phase:
     """An install (+ upgrade with tests, + uninstall) on one fresh database."""
 
-    def __init__(self, name, install, test_modules, workdir, port, demo=True, uninstall=False):
+    def __init__(self, name, install, test_modules, workdir, port, demo=True, uninstall=False, together=False):
         self.name = name
+        self.together = together
         self.install = install
         self.test_modules = test_modules
         self.workdir = workdir
@@ -106,11 +117,7 @@ class Phase:
         for record in run.records:
             if record["level"] not in ("WARNING", "ERROR", "CRITICAL"):
                 continue
-            is_test_record = TEST_LOGGER.match(record["logger"]) or record["logger"] in (
-                "odoo.tests.result",
-                "odoo.modules.loading",
-            )
-            if allow_test_errors and is_test_record:
+            if allow_test_errors and is_test_record(record):
                 continue
             # Installs must be clean: any error, and any warning about our addons, fails them.
             strict = not allow_test_errors and record["level"] in ("ERROR", "CRITICAL")
@@ -144,14 +151,26 @@ class Phase:
 
     def execute(self):
         modules = ",".join(self.install)
+        tags = ",".join(f"/{m}" for m in self.test_modules)
         demo = [] if self.demo else ["--without-demo=all"]
         try:
+            if self.together:
+                # At-install tests run as each module is installed, before the modules that depend
+                # on it exist (as for a user installing them one by one); post-install tests then
+                # run with every module in place.
+                run = self.odoo(
+                    "install+tests", "-i", modules, "--test-enable", f"--test-tags={tags}", "--log-level=info", *demo
+                )
+                self.check_log(run, self.install, allow_test_errors=True)
+                self.count_tests(run)
+                if run.returncode != 0 and not self.problems:
+                    self.problems.append(f"install+tests exited with {run.returncode} (see {run.log_path})")
+                return self
             run = self.odoo("install", "-i", modules, "--log-level=info", *demo)
             self.check_log(run, self.install)
             if run.returncode != 0:
                 self.problems.append(f"install of {modules} failed (see {run.log_path})")
                 return self
-            tags = ",".join(f"/{m}" for m in self.test_modules)
             run = self.odoo("upgrade+tests", "-u", modules, "--test-enable", f"--test-tags={tags}", "--log-level=info")
             self.check_log(run, self.install, allow_test_errors=True)
             self.count_tests(run)
@@ -220,7 +239,7 @@ def main():
     base_port = int(os.environ.get("SUITE_TEST_PORT", "18169"))
     phases = []
     if not args.no_all:
-        phases.append(Phase("all", modules, modules, workdir, base_port))
+        phases.append(Phase("all", modules, modules, workdir, base_port, together=True))
     if not args.no_alone:
         phases += [Phase(m, [m], [m], workdir, base_port + 1 + i, uninstall=True) for i, m in enumerate(modules)]
     started = time.time()

@@ -1,0 +1,91 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from uuid import uuid4
+
+from psycopg2 import errors
+
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+
+@tagged("post_install", "-at_install")
+class TestCreditConcurrency(TransactionCase):
+    """X-6: two real transactions confirming orders of one customer at the same time."""
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"no_reset_password": True, "tracking_disable": True})
+            company = env.company
+            self.policy = {
+                "sales_quotation_approval": company.sales_quotation_approval,
+                "sales_quotation_approval_amount": company.sales_quotation_approval_amount,
+            }
+            # Quotation approval (sales_doc_control) is another matter: keep these orders out of it.
+            company.write({"sales_quotation_approval": "amount", "sales_quotation_approval_amount": 1e12})
+            login = f"sct_credit_race_{uuid4().hex[:8]}"
+            user = new_test_user(env, login=login, groups="sales_doc_control.group_sales_manager")
+            customer = env["res.partner"].create({"name": "Race customer", "is_company": True})
+            customer.write({"credit_grade": "b", "credit_limit": 1000.0})
+            product = env["product.product"].create({"name": "Race service", "type": "service"})
+            orders = env["sale.order"].create(
+                [
+                    {
+                        "partner_id": customer.id,
+                        "user_id": user.id,
+                        "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 6, "price_unit": 100.0})],
+                    }
+                    for _index in range(2)
+                ]
+            )
+            orders.order_line.write({"tax_id": [(5, 0, 0)]})
+            self.data = {"user": user.id, "customer": customer.id, "product": product.id, "orders": orders.ids}
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            orders = env["sale.order"].browse(self.data["orders"])
+            # Decisions refuse deletion through the ORM (X-6); this test removes what it committed.
+            cr.execute("DELETE FROM sales_credit_decision WHERE order_id IN %s", [tuple(orders.ids)])
+            orders._action_cancel()
+            orders.unlink()
+            env["product.product"].browse(self.data["product"]).unlink()
+            user = env["res.users"].browse(self.data["user"])
+            partner = user.partner_id
+            user.unlink()
+            partner.unlink()
+            cr.execute("DELETE FROM sales_credit_change WHERE partner_id = %s", [self.data["customer"]])
+            env["res.partner"].browse(self.data["customer"]).unlink()
+            env.company.write(self.policy)
+
+    def test_two_orders_fitting_only_one_at_a_time_cannot_both_pass(self):
+        """X-6/CT-4: the customer's row lock serialises the checks; the second sees the first order.
+
+        A sales manager confirms both (contract review passes, but over the limit needs the
+        general manager).
+        """
+        cr1 = self.registry.cursor()
+        cr2 = self.registry.cursor()
+        try:
+            env1 = api.Environment(cr1, self.data["user"], {})
+            env2 = api.Environment(cr2, self.data["user"], {})
+            order1 = env1["sale.order"].browse(self.data["orders"][0])
+            order2 = env2["sale.order"].browse(self.data["orders"][1])
+            self.assertEqual(order1.credit_rule, "ok")
+            self.assertEqual(order2.credit_rule, "ok", "each order fits the limit alone")
+            order1.action_confirm()
+            with self.assertRaises(errors.LockNotAvailable), mute_logger("odoo.sql_db"):
+                order2.action_confirm()
+            cr2.rollback()
+            cr1.commit()
+            env2.invalidate_all()
+            self.assertEqual(order2.credit_rule, "over_limit")
+            with self.assertRaisesRegex(UserError, "general manager"):
+                order2.action_confirm()
+            cr2.rollback()
+            self.assertEqual(order2.state, "draft")
+        finally:
+            cr1.close()
+            cr2.close()
