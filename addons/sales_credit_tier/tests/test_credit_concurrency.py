@@ -24,6 +24,12 @@ class TestCreditConcurrency(TransactionCase):
             }
             # Quotation approval (sales_doc_control) is another matter: keep these orders out of it.
             company.write({"sales_quotation_approval": "amount", "sales_quotation_approval_amount": 1e12})
+            # So are the other modules' order tiers (price authority, for instance); restored below.
+            other_tiers = env["tier.definition"].search(
+                [("model", "=", "sale.order"), ("sales_credit_approval", "=", False)]
+            )
+            other_tiers.active = False
+            self.other_tiers = other_tiers.ids
             login = f"sct_credit_race_{uuid4().hex[:8]}"
             user = new_test_user(env, login=login, groups="sales_doc_control.group_sales_manager")
             customer = env["res.partner"].create({"name": "Race customer", "is_company": True})
@@ -59,6 +65,7 @@ class TestCreditConcurrency(TransactionCase):
             cr.execute("DELETE FROM sales_credit_change WHERE partner_id = %s", [self.data["customer"]])
             env["res.partner"].browse(self.data["customer"]).unlink()
             env.company.write(self.policy)
+            env["tier.definition"].with_context(active_test=False).browse(self.other_tiers).active = True
 
     def test_two_orders_fitting_only_one_at_a_time_cannot_both_pass(self):
         """X-6/CT-4: the customer's row lock serialises the checks; the second sees the first order.

@@ -483,10 +483,20 @@ class SaleOrder(models.Model):
         ordered = self.with_context(sales_approval_stages=stages)
         return bool(ordered._sales_unreviewed_tiers(stages)) or self.validation_status in OPEN_REVIEW_STATUSES
 
+    def _sales_user_approves_all(self, stages):
+        """Whether the current user reviews every missing tier of these stages: then the state
+        change approves them on the spot (tier validation's own rule for reviewers)."""
+        self.ensure_one()
+        if self.validation_status in OPEN_REVIEW_STATUSES:
+            return False
+        user = self.env.user
+        missing = self.with_context(sales_approval_stages=stages)._sales_unreviewed_tiers(stages)
+        return all(user in (tier.reviewer_id | tier.reviewer_group_id.users) for tier in missing)
+
     def _sales_check_quotation_approved(self):
         """DC-3: a draft quotation reaches the customer only once approved."""
         for order in self.filtered(lambda o: o.state == "draft"):
-            if order._sales_approval_blocking((QUOTATION,)):
+            if order._sales_approval_blocking((QUOTATION,)) and not order._sales_user_approves_all((QUOTATION,)):
                 raise UserError(
                     self.env._(
                         "Quotation %(name)s has not been approved and cannot be sent to the customer. "

@@ -24,6 +24,8 @@ def level_of_rank(rank):
 
 def user_authority_rank(user):
     """PC-2: the highest level of the sales line of command the user holds (0 = none)."""
+    if not user:
+        return 0
     return max((LEVEL_RANK[level] for level, group in LEVEL_GROUPS.items() if user.has_group(group)), default=0)
 
 
