@@ -22,11 +22,13 @@
         "views/sales_credit_review_views.xml",
         "views/sales_development_plan_views.xml",
         "views/crm_lead_views.xml",
+        "views/sales_development_log_views.xml",
         "views/sales_credit_decision_views.xml",
         "views/sales_credit_change_views.xml",
         "wizard/sales_credit_master_views.xml",
         "views/res_config_settings_views.xml",
         "report/sales_credit_reports.xml",
+        "report/sales_credit_review_report.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

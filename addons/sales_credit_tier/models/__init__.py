@@ -11,3 +11,4 @@ from . import sales_credit_review_line
 from . import tier_definition
 from . import sales_development_plan
 from . import crm_lead
+from . import sales_development_log

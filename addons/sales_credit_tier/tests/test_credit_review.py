@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
@@ -71,6 +72,25 @@ class TestCreditReview(CreditCase):
         self.assertRecordValues(change, [{"old_value": "B", "new_value": "A"}])
         with self.assertRaises(UserError):
             review.unlink()
+
+    def test_review_form_print(self):
+        """CT-6: the printed review form lists each customer with facts, grades, decisions and approvers."""
+        review = self.new_review()
+        review.action_generate_lines()
+        review.request_validation()
+        review.with_user(self.users["finance"]).validate_tier()
+        review.with_user(self.users["gm"]).validate_tier()
+        report = self.env.ref("sales_credit_tier.action_report_credit_review")
+        html = str(report.with_user(self.users["manager"])._render_qweb_html(report.report_name, review.ids)[0])
+        for customer in (self.silent, self.good, self.trading_new):
+            self.assertIn(customer.name, html)
+        self.assertNotIn(self.fresh.name, html)
+        self.assertIn("Semiannual Credit Review", html)
+        silent_row = re.search(rf"<tr>(?:(?!</tr>).)*{self.silent.name}(?:(?!</tr>).)*</tr>", html, re.S)
+        # Current grade B, proposed and decided grade C for the customer silent for five months.
+        self.assertRegex(silent_row.group(0), r"(?s)>B<.*>C<.*>C<")
+        self.assertIn(self.users["gm"].name, html)
+        self.assertIn(self.users["finance"].name, html)
 
     def test_reminder_opens_one_review_per_period(self):
         """CT-6: on 1 June a review is opened and the sales managers reminded, once."""
