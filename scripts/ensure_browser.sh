@@ -1,11 +1,12 @@
 #!/bin/bash
 # Browser tests (Odoo tours) need Chromium; PDF reports need wkhtmltopdf and CJK fonts.
 # Without Chromium Odoo skips tours silently, so the test command refuses to run without it.
+# (grep -q would close the pipe early, which `set -o pipefail` reports as a failure.)
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
 command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK\|Noto Serif CJK" || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK\|Noto Serif CJK" >/dev/null || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
