@@ -53,8 +53,16 @@ if [ "$status" != "online" ]; then
     pg_ctlcluster "$version" "$name" start
 fi
 
-runuser -u postgres -- psql -p "$port" -qtAc "SELECT 1 FROM pg_roles WHERE rolname = '$PGUSER'" | grep -q 1 ||
-    runuser -u postgres -- psql -p "$port" -qc "CREATE ROLE \"$PGUSER\" LOGIN CREATEDB PASSWORD '$PGPASSWORD'"
+# As the postgres superuser over the local socket: the PG* variables above describe the
+# role Odoo uses and must not leak into these calls (psql would read them).
+as_superuser() {
+    env -u PGHOST -u PGUSER -u PGPASSWORD -u PGDATABASE runuser -u postgres -- psql -p "$port" -d postgres "$@"
+}
+role_exists=$(as_superuser -qtAc "SELECT 1 FROM pg_roles WHERE rolname = '$PGUSER'")
+if [ "$role_exists" != 1 ]; then
+    echo "PostgreSQL: creating role $PGUSER"
+    as_superuser -qc "CREATE ROLE \"$PGUSER\" LOGIN CREATEDB PASSWORD '$PGPASSWORD'"
+fi
 
 can_connect || fail "the server runs but refuses the connection (check port $PGPORT and pg_hba.conf)"
 echo "PostgreSQL: connected to $PGHOST:$PGPORT as $PGUSER"
