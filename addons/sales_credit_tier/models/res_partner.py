@@ -155,6 +155,23 @@ class ResPartner(models.Model):
             )
         return result
 
+    def _credit_lock(self):
+        """X-6: serialise the credit checks of these customers until the transaction ends.
+
+        Every check that adds to a customer's exposure (order confirmation, dispatch approval)
+        takes this lock first. NOWAIT makes a concurrent check fail at once with a lock error,
+        which Odoo retries for requests and cron jobs; the touch of the row makes a check that
+        started before another one committed fail with a serialisation error instead of reading
+        stale exposure. NO KEY UPDATE leaves rows that reference the customer (followers,
+        invoices) free to be written.
+        """
+        if not self:
+            return
+        ids = tuple(sorted(self.ids))
+        self.env.cr.execute(SQL("SELECT id FROM res_partner WHERE id IN %s ORDER BY id FOR NO KEY UPDATE NOWAIT", ids))
+        self.env.cr.execute(SQL("UPDATE res_partner SET credit_check_date = NOW() WHERE id IN %s", ids))
+        self.invalidate_recordset(["credit_check_date"])
+
     def _credit_receivables(self, company):
         """CT-3: {partner id: (open receivable, overdue amount, oldest overdue due date)}.
 

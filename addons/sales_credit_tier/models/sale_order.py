@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, format_amount
+from odoo.tools import float_compare, format_amount
 
 from .sales_credit_decision import CREDIT_GRADES, CREDIT_RULES
 
@@ -176,20 +176,8 @@ class SaleOrder(models.Model):
     # Enforcement ----------------------------------------------------------------
 
     def _credit_lock_customers(self):
-        """X-6: serialise the credit checks of one customer until the transaction ends.
-
-        NOWAIT makes a concurrent check fail at once with a lock error, which Odoo retries for
-        requests and cron jobs; the touch of the row makes a check that started before another
-        one committed fail with a serialisation error instead of reading stale exposure. NO KEY
-        UPDATE leaves rows that reference the customer (followers, invoices) free to be written.
-        """
-        customers = self.partner_id.commercial_partner_id
-        if not customers:
-            return
-        ids = tuple(sorted(customers.ids))
-        self.env.cr.execute(SQL("SELECT id FROM res_partner WHERE id IN %s ORDER BY id FOR NO KEY UPDATE NOWAIT", ids))
-        self.env.cr.execute(SQL("UPDATE res_partner SET credit_check_date = NOW() WHERE id IN %s", ids))
-        customers.invalidate_recordset(["credit_check_date"])
+        """X-6: serialise the credit checks of the orders' customers until the transaction ends."""
+        self.partner_id.commercial_partner_id._credit_lock()
 
     def _credit_check(self, event):
         """CT-4: lock the customers, apply the policy and keep a snapshot of each decision."""
