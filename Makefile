@@ -65,3 +65,10 @@ readme:
 
 lint: deps-dev
 	@$(PYTHON) -m pre_commit run --all-files --show-diff-on-failure
+
+# Speed benchmarks (X-7); fails when one misses its target:
+#   make bench  run every bench/bench_*.py, each against a baseline measured in the same run
+.PHONY: bench
+bench: odoo postgres deps-dev
+	@$(PIP) --no-deps -r bench/requirements.txt
+	@status=0; for bench in bench/bench_*.py; do $(PYTHON) "$$bench" || status=1; done; exit $$status

@@ -34,4 +34,5 @@
         "demo/res_partner_demo.xml",
         "demo/sales_credit_application_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

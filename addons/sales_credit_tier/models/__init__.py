@@ -12,3 +12,4 @@ from . import tier_definition
 from . import sales_development_plan
 from . import crm_lead
 from . import sales_development_log
+from . import account_move_line

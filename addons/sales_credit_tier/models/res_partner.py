@@ -1,8 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+from odoo.service.model import MAX_TRIES_ON_CONCURRENCY_FAILURE
 from odoo.tools import SQL, float_compare, format_amount
 
 from .sales_credit_decision import CREDIT_GRADES
@@ -18,6 +20,8 @@ EXPOSURE_KEYS = (
     "overdue_days",
 )
 LOGGED_FIELDS = ("credit_grade", "credit_limit", "property_payment_term_id")
+# Key of the number of customer lock conflicts met by a cursor (see _credit_lock).
+LOCK_CONFLICTS_KEY = "sales_credit_tier.lock_conflicts"
 
 
 class ResPartner(models.Model):
@@ -53,7 +57,8 @@ class ResPartner(models.Model):
         help="When an order of this customer was last checked against its credit.",
     )
     credit_change_ids = fields.One2many("sales.credit.change", "partner_id", string="Credit History")
-    credit_currency_id = fields.Many2one("res.currency", compute="_compute_credit_exposure")
+    # Labelled apart from OCA account_financial_risk's "Credit Currency", which may be installed too.
+    credit_currency_id = fields.Many2one("res.currency", string="Exposure Currency", compute="_compute_credit_exposure")
     credit_receivable = fields.Monetary(
         string="Open Receivables",
         compute="_compute_credit_exposure",
@@ -156,20 +161,51 @@ class ResPartner(models.Model):
         return result
 
     def _credit_lock(self):
-        """X-6: serialise the credit checks of these customers until the transaction ends.
+        """X-6/CT-4: serialise the credit checks of these customers until the transaction ends.
 
         Every check that adds to a customer's exposure (order confirmation, dispatch approval)
         takes this lock first. NOWAIT makes a concurrent check fail at once with a lock error,
-        which Odoo retries for requests and cron jobs; the touch of the row makes a check that
-        started before another one committed fail with a serialisation error instead of reading
-        stale exposure. NO KEY UPDATE leaves rows that reference the customer (followers,
-        invoices) free to be written.
+        which Odoo retries; the touch of the row makes a check that started before another one
+        committed fail with a serialisation error instead of reading stale exposure. NO KEY
+        UPDATE leaves rows that reference the customer (followers, invoices) free to be written.
+
+        Odoo's request loop (``odoo.service.model.retrying``) rolls back and replays the whole
+        call on the same cursor up to ``MAX_TRIES_ON_CONCURRENCY_FAILURE`` times, then shows its
+        generic concurrency error. It does not tell the try number, so the cursor counts the
+        lock conflicts it met (``cr.cache`` lives as long as the cursor, i.e. one request or one
+        job): the conflict that exhausts the tries, and any conflict in a scheduled job (which
+        is not retried), becomes a UserError naming the customer and the rule. The earlier
+        conflicts still raise the retryable error (so does code run outside both, a script or a
+        test, until its cursor met as many conflicts). The lock is tried in a savepoint so that
+        the transaction stays usable for the error message. A short blocking wait on the last
+        try was not chosen: the cursor reads in REPEATABLE READ, so once the other check
+        commits the wait ends in a serialisation error anyway.
         """
         if not self:
             return
         ids = tuple(sorted(self.ids))
-        self.env.cr.execute(SQL("SELECT id FROM res_partner WHERE id IN %s ORDER BY id FOR NO KEY UPDATE NOWAIT", ids))
-        self.env.cr.execute(SQL("UPDATE res_partner SET credit_check_date = NOW() WHERE id IN %s", ids))
+        cr = self.env.cr
+        try:
+            with cr.savepoint(flush=False):
+                # A conflict is expected here, not a bad query: keep it out of the error log.
+                cr.execute(
+                    SQL("SELECT id FROM res_partner WHERE id IN %s ORDER BY id FOR NO KEY UPDATE NOWAIT", ids),
+                    log_exceptions=False,
+                )
+        except (errors.LockNotAvailable, errors.SerializationFailure):
+            conflicts = cr.cache.get(LOCK_CONFLICTS_KEY, 0) + 1
+            cr.cache[LOCK_CONFLICTS_KEY] = conflicts
+            if conflicts < MAX_TRIES_ON_CONCURRENCY_FAILURE and not self.env.context.get("cron_id"):
+                raise
+            raise UserError(
+                self.env._(
+                    "Another credit check of customer %(customer)s is running right now. The credit "
+                    "checks of one customer are done one at a time, so that together they cannot "
+                    "exceed its credit limit. Try again in a moment.",
+                    customer=", ".join(self.mapped("display_name")),
+                )
+            ) from None
+        cr.execute(SQL("UPDATE res_partner SET credit_check_date = NOW() WHERE id IN %s", ids))
         self.invalidate_recordset(["credit_check_date"])
 
     def _credit_receivables(self, company):
@@ -177,7 +213,8 @@ class ResPartner(models.Model):
 
         One aggregate query over the receivable journal items. It reads the ledger directly
         because salespeople must see the exposure of their customers without accounting rights;
-        the company filter is explicit.
+        the company filter is explicit. Items without residual add nothing, so leaving them out
+        lets the query read the small open items index of ``account.move.line`` (X-7).
         """
         self.env["account.move.line"].flush_model(
             ["partner_id", "company_id", "account_id", "parent_state", "reconciled", "amount_residual", "date_maturity"]
@@ -199,6 +236,7 @@ class ResPartner(models.Model):
                    AND account.account_type = 'asset_receivable'
                    AND aml.parent_state = 'posted'
                    AND NOT aml.reconciled
+                   AND aml.amount_residual <> 0
                  GROUP BY aml.partner_id
                 """,
                 today=today,

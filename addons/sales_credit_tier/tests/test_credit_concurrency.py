@@ -1,10 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from types import SimpleNamespace
+from unittest.mock import patch
 from uuid import uuid4
 
 from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
+from odoo.service import model as service_model
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -103,3 +106,58 @@ class TestCreditConcurrency(TransactionCase):
         finally:
             cr1.close()
             cr2.close()
+
+    def test_contended_customer_lock_tells_the_user_once_no_retry_follows(self):
+        """CT-4/X-6: a customer lock held by another transaction ends in a clear UserError.
+
+        Odoo's request loop retries the lock conflict (the first tries raise the retryable lock
+        error); the try that exhausts the retries, and a scheduled job (never retried), get a
+        message naming the customer, the rule and what to do.
+        """
+        cr1 = self.registry.cursor()
+        cr2 = self.registry.cursor()
+        cr3 = self.registry.cursor()
+        try:
+            order1 = api.Environment(cr1, self.data["user"], {})["sale.order"].browse(self.data["orders"][0])
+            env2 = api.Environment(cr2, self.data["user"], {})
+            order2 = env2["sale.order"].browse(self.data["orders"][1])
+            # The other salesperson's confirmation holds the customer until it commits.
+            order1.action_confirm()
+            attempts = []
+
+            def confirm():
+                attempts.append(order2.id)
+                return order2.action_confirm()
+
+            # The request loop itself, without its random back-off sleeps so that the test stays fast.
+            with (
+                patch.object(service_model, "time", SimpleNamespace(sleep=lambda _seconds: None)),
+                self.assertRaises(UserError) as refusal,
+            ):
+                service_model.retrying(confirm, env2)
+            # The request ends there: its transaction is rolled back.
+            cr2.rollback()
+            # Every try but the last met the retryable lock error (the loop retries nothing else).
+            self.assertEqual(len(attempts), service_model.MAX_TRIES_ON_CONCURRENCY_FAILURE)
+            message = refusal.exception.args[0]
+            self.assertIn("Race customer", message)
+            self.assertIn("one at a time", message)
+            self.assertIn("Try again in a moment", message)
+
+            # A scheduled job is not retried: its first conflict already explains itself. Odoo runs
+            # a job with its id in the context.
+            env3 = api.Environment(cr3, SUPERUSER_ID, {})
+            env3 = env3(context={"cron_id": env3.ref("sales_credit_tier.ir_cron_credit_reclassification").id})
+            with self.assertRaisesRegex(UserError, "Race customer.*one at a time"):
+                env3["sale.order"].browse(self.data["orders"][1]).action_confirm()
+            cr3.rollback()
+
+            # Once the first confirmation is done, the customer is free again (and over its limit).
+            cr1.commit()
+            env2.invalidate_all()
+            self.assertEqual(order2.state, "draft")
+            self.assertEqual(order2.credit_rule, "over_limit")
+        finally:
+            cr1.close()
+            cr2.close()
+            cr3.close()

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""X-7 benchmark: the credit exposure of a customer with 50,000 open journal items.
+
+On a database with ``sales_credit_tier`` and OCA ``account_financial_risk`` installed
+without demo data, a customer gets N open posted receivable journal items (one real
+posted invoice, cloned set-based in SQL with varied dates, about half of them overdue;
+then VACUUM ANALYZE, as autovacuum would do after such a bulk insert).
+Then, in the same run, after a warm-up, the median of several repetitions of:
+
+(a) the floor: the single aggregate SQL query over the customer's receivable items
+    (the query shape of ``res.partner._credit_receivables``);
+(b) the suite: ``partner._get_credit_exposure()``, every cache invalidated each time (in an
+    environment with the context the web client sends: language, time zone, companies), with its
+    SQL query count, also on a customer with 1,000 items (the count must not change);
+(c) OCA: reading ``risk_invoice_open``, ``risk_invoice_unpaid`` and ``risk_total`` that
+    ``account_financial_risk`` computes, same invalidation, with its query count.
+
+Targets (spec X-7): suite <= 2x floor, suite <= 0.5x OCA, constant query count.
+The exit code is non-zero when a target fails.
+
+    python3 bench/bench_credit_exposure.py [--db NAME] [--items 50000] [--keep] [--reps 15]
+
+The database is created from scratch (dropped first if it exists) and dropped at the end;
+with ``--keep`` an existing database is reused as it is (with its generated data) and kept.
+PGHOST, PGPORT, PGUSER and PGPASSWORD select the PostgreSQL server (default localhost:5432,
+odoo/odoo).
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import odoo_setup
+
+MODULES = "sales_credit_tier,account_financial_risk"
+SMALL_ITEMS = 1000
+WARMUP = 3
+FLOOR_QUERY = """
+    SELECT aml.partner_id,
+           SUM(aml.amount_residual),
+           SUM(aml.amount_residual) FILTER (WHERE aml.date_maturity < %(today)s AND aml.amount_residual > 0),
+           MIN(aml.date_maturity) FILTER (WHERE aml.date_maturity < %(today)s AND aml.amount_residual > 0)
+      FROM account_move_line aml
+      JOIN account_account account ON account.id = aml.account_id
+     WHERE aml.partner_id IN %(partners)s
+       AND aml.company_id = %(company)s
+       AND account.account_type = 'asset_receivable'
+       AND aml.parent_state = 'posted'
+       AND NOT aml.reconciled
+       AND aml.amount_residual <> 0
+     GROUP BY aml.partner_id
+"""
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default="sct_bench_credit", help="database name (default: %(default)s)")
+    parser.add_argument("--items", type=int, default=50000, help="open journal items of the customer")
+    parser.add_argument("--keep", action="store_true", help="reuse the database if it exists, and keep it")
+    parser.add_argument("--reps", type=int, default=15, help="measured repetitions (median)")
+    return parser.parse_args()
+
+
+def install(db, config):
+    print(f"Creating {db} with {MODULES} (no demo data)...", flush=True)
+    command = odoo_setup.odoo_command(
+        config, "-d", db, "-i", MODULES, "--without-demo=all", "--stop-after-init", "--no-http", "--log-level=warn"
+    )
+    subprocess.run(command, check=True)
+
+
+def open_items(env, partner):
+    env.cr.execute(
+        """
+        SELECT COUNT(*) FROM account_move_line aml JOIN account_account account ON account.id = aml.account_id
+         WHERE aml.partner_id = %s AND account.account_type = 'asset_receivable'
+           AND aml.parent_state = 'posted' AND NOT aml.reconciled
+        """,
+        [partner.id],
+    )
+    return env.cr.fetchone()[0]
+
+
+def columns(env, table):
+    env.cr.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name <> 'id'",
+        [table],
+    )
+    return [row[0] for row in env.cr.fetchall()]
+
+
+def clone_sql(table, names, overrides, source):
+    """INSERT INTO table (every column) SELECT the template's columns, some replaced, FROM source."""
+    selected = ", ".join(overrides.get(name, f'tpl."{name}"') for name in names)
+    quoted = ", ".join(f'"{name}"' for name in names)
+    return f"INSERT INTO {table} ({quoted}) SELECT {selected} FROM {source}"
+
+
+def make_customer(env, ref, items):
+    """A customer with ``items`` open posted receivable journal items (reused when already there)."""
+    partner = env["res.partner"].search([("ref", "=", ref)], limit=1)
+    if partner and open_items(env, partner) == items:
+        return partner
+    print(f"Generating {items} open receivable items for {ref}...", flush=True)
+    start = time.perf_counter()
+    partner = env["res.partner"].create(
+        {
+            "name": f"Bench customer {ref}",
+            "ref": ref,
+            "is_company": True,
+            "credit_grade": "b",
+            "credit_limit": 1e12,
+            "risk_invoice_open_include": True,
+            "risk_invoice_unpaid_include": True,
+        }
+    )
+    product = env["product.product"].create({"name": f"Bench product {ref}", "type": "service"})
+    invoice = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": partner.id,
+            "invoice_date": "2026-01-01",
+            "invoice_line_ids": [(0, 0, {"product_id": product.id, "quantity": 1, "price_unit": 100.0, "tax_ids": []})],
+        }
+    )
+    invoice.action_post()
+    env.flush_all()
+    # Invoice dates spread over the last 120 days, due 60 days later: about half are overdue.
+    move_overrides = {
+        "name": "tpl.name || '-' || g",
+        "payment_reference": "tpl.name || '-' || g",
+        "sequence_number": "tpl.sequence_number + g",
+        "date": "CURRENT_DATE - MOD(g, 120)",
+        "invoice_date": "CURRENT_DATE - MOD(g, 120)",
+        "invoice_date_due": "CURRENT_DATE - MOD(g, 120) + 60",
+        "create_date": "NOW() AT TIME ZONE 'UTC'",
+        "write_date": "NOW() AT TIME ZONE 'UTC'",
+    }
+    env.cr.execute(
+        clone_sql("account_move", columns(env, "account_move"), move_overrides, "account_move tpl, generate_series(1, %s) g")
+        + " WHERE tpl.id = %s RETURNING id",
+        [items - 1, invoice.id],
+    )
+    move_ids = [row[0] for row in env.cr.fetchall()]
+    line_overrides = {
+        "move_id": "m.id",
+        "move_name": "m.name",
+        "date": "m.date",
+        "invoice_date": "m.invoice_date",
+        "date_maturity": "CASE WHEN tpl.display_type = 'payment_term' THEN m.invoice_date_due END",
+        "create_date": "NOW() AT TIME ZONE 'UTC'",
+        "write_date": "NOW() AT TIME ZONE 'UTC'",
+    }
+    env.cr.execute(
+        clone_sql(
+            "account_move_line",
+            columns(env, "account_move_line"),
+            line_overrides,
+            "account_move m JOIN account_move_line tpl ON tpl.move_id = %s",
+        )
+        + " WHERE m.id = ANY(%s)",
+        [invoice.id, move_ids],
+    )
+    env.invalidate_all()
+    count = open_items(env, partner)
+    assert count == items, f"{count} open items generated instead of {items}"
+    print(f"  done in {time.perf_counter() - start:.1f} s", flush=True)
+    return partner
+
+
+def measure(env, func, reps):
+    """Median seconds and the SQL query count of ``func``, caches invalidated before each call."""
+    for _index in range(WARMUP):
+        env.invalidate_all()
+        func()
+    times, counts = [], set()
+    for _index in range(reps):
+        env.invalidate_all()
+        queries = env.cr.sql_log_count
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+        counts.add(env.cr.sql_log_count - queries)
+    return statistics.median(times), max(counts)
+
+
+def bench(env, items, reps):
+    from odoo import fields
+
+    big = make_customer(env, f"BENCH-{items}", items)
+    small = make_customer(env, f"BENCH-{SMALL_ITEMS}", SMALL_ITEMS)
+    env.cr.commit()
+    # What autovacuum does after a bulk insert: statistics for the planner, visibility map.
+    conn = odoo_setup.connect(env.cr.dbname)
+    try:
+        with conn.cursor() as cr:
+            cr.execute("VACUUM ANALYZE account_move, account_move_line")
+    finally:
+        conn.close()
+    company = env.company
+    today = fields.Date.context_today(big)
+
+    def floor():
+        env.cr.execute(FLOOR_QUERY, {"today": today, "partners": (big.id,), "company": company.id})
+        return env.cr.fetchall()
+
+    def suite(partner):
+        return lambda: partner._get_credit_exposure()
+
+    def oca():
+        return (big.risk_invoice_open, big.risk_invoice_unpaid, big.risk_total)
+
+    floor_time, floor_queries = measure(env, floor, reps)
+    suite_time, suite_queries = measure(env, suite(big), reps)
+    small_time, small_queries = measure(env, suite(small), reps)
+    oca_time, oca_queries = measure(env, oca, reps)
+
+    exposure = big._get_credit_exposure()
+    env.invalidate_all()
+    risk = big.risk_invoice_open + big.risk_invoice_unpaid
+    # Both read the same open items: a benchmark comparing different work would prove nothing.
+    assert abs(exposure["receivable"] - risk) < 0.01, (exposure, risk)
+
+    checks = [
+        ("suite <= 2x floor", suite_time <= 2 * floor_time, f"{suite_time / floor_time:.2f}x"),
+        ("suite <= 0.5x OCA", suite_time <= 0.5 * oca_time, f"{suite_time / oca_time:.2f}x"),
+        (
+            f"queries constant ({SMALL_ITEMS} vs {items} items)",
+            small_queries == suite_queries,
+            f"{small_queries} = {suite_queries}" if small_queries == suite_queries else f"{small_queries} != {suite_queries}",
+        ),
+    ]
+    print()
+    print(f"Credit exposure of one customer with {items} open journal items (median of {reps}, after {WARMUP} warm-up)")
+    print(f"receivable {exposure['receivable']:.2f}, overdue {exposure['overdue_amount']:.2f}, oldest {exposure['overdue_days']} days")
+    print()
+    print(f"| {'measure':<44} | {'time (ms)':>9} | {'queries':>7} |")
+    print(f"|{'-' * 46}|{'-' * 11}|{'-' * 9}|")
+    rows = [
+        ("(a) floor: one aggregate SQL query", floor_time, floor_queries),
+        ("(b) suite: _get_credit_exposure()", suite_time, suite_queries),
+        (f"(b) suite, customer with {SMALL_ITEMS} items", small_time, small_queries),
+        ("(c) OCA account_financial_risk: risk fields", oca_time, oca_queries),
+    ]
+    for label, seconds, queries in rows:
+        print(f"| {label:<44} | {seconds * 1000:>9.1f} | {queries:>7} |")
+    print()
+    for label, passed, value in checks:
+        print(f"{'PASS' if passed else 'FAIL'}  {label}: {value}")
+    return all(passed for _label, passed, _value in checks)
+
+
+def main():
+    args = parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench_credit_") as tmp:
+        data_dir = Path(tempfile.gettempdir()) / f"{args.db}-data"
+        config = odoo_setup.write_config(Path(tmp) / "odoo.conf", data_dir, 0)
+        if not (args.keep and odoo_setup.database_exists(args.db)):
+            odoo_setup.drop_database(args.db, data_dir)
+            install(args.db, config)
+        import odoo
+        from odoo import SUPERUSER_ID, api
+
+        odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
+        registry = odoo.modules.registry.Registry(args.db)
+        try:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                # The context the web client sends with every call (language, time zone, companies).
+                context = {"lang": "en_US", "tz": "UTC", "allowed_company_ids": env.user.company_id.ids}
+                passed = bench(env(context=context), args.items, args.reps)
+        finally:
+            odoo.sql_db.close_all()
+            if not args.keep:
+                odoo_setup.drop_database(args.db, data_dir)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
