@@ -14,13 +14,14 @@ class SalesDocumentMixin(models.AbstractModel):
         """AL-1: ``{record id: {trigger: date}}`` for the triggers this model knows; a trigger that
         has not happened yet is absent, so the document stays retained. Any record of a customer
         knows when the relationship with that customer ended."""
+        dates = super()._sales_retention_trigger_dates()
         if "partner_id" not in self._fields:
-            return {}
-        return {
-            record.id: {"relationship_end": record.partner_id.commercial_partner_id.sales_relationship_end}
-            for record in self
-            if record.partner_id.commercial_partner_id.sales_relationship_end
-        }
+            return dates
+        for record in self:
+            end = record.partner_id.commercial_partner_id.sales_relationship_end
+            if end:
+                dates.setdefault(record.id, {})["relationship_end"] = end
+        return dates
 
     def _sales_retention_guarded(self):
         """AL-2: the records whose documents the deletion guard protects (all by default)."""

@@ -47,6 +47,12 @@ class SalesDocumentMixin(models.AbstractModel):
             values["state_key"] = self.state
         return values
 
+    def _sales_retention_trigger_dates(self):
+        """``{record id: {trigger: date}}``: the events of each record that start the retention of its
+        document (codes of sales_archive_lending's retention triggers, e.g. ``shipped``). A model
+        fills in the events it knows; an event that has not happened yet is absent."""
+        return {}
+
     def _sales_documents(self):
         # The register is written by the system on behalf of whoever changed the record; reading
         # it here must not depend on the confidentiality rules that apply to the user.
