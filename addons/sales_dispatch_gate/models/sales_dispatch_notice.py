@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -620,14 +620,14 @@ class SalesDispatchNotice(models.Model):
             notice.with_context(dispatch_workflow=True).write(values)
 
     def _dispatch_paperwork_deadline(self, shipped):
-        """DG-3: the end of the n-th working day after the shipment, on the company's calendar."""
+        """DG-3: the end of the n-th working day after the shipment, on the company's working calendar."""
         self.ensure_one()
         calendar = self.company_id.resource_calendar_id
         days = self.type_id.paperwork_days
         if not calendar:
             return shipped + timedelta(days=days)
-        day = calendar.plan_days(days + 1, shipped, compute_leaves=True)
-        return datetime.combine(day.date(), time.max).replace(microsecond=0) if day else shipped + timedelta(days=days)
+        # The shipment day counts when work remains on it; the deadline is the end of work on the day after.
+        return calendar.plan_days(days + 1, shipped, compute_leaves=True) or shipped + timedelta(days=days)
 
     def action_complete_paperwork(self):
         """DG-3: the sales manager confirms the complete emergency notice (after finance's review)."""
