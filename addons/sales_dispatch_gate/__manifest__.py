@@ -24,4 +24,8 @@
         "views/sales_gate_pass_views.xml",
         "views/res_config_settings_views.xml",
     ],
+    "demo": ["demo/sales_dispatch_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["sales_dispatch_gate/static/tests/tours/*.js"],
+    },
 }

@@ -612,7 +612,7 @@ class SalesDispatchNotice(models.Model):
 
     def _dispatch_record_shipment(self, when=None):
         """DG-3/DG-5: the first shipment of a notice; emergency paperwork falls due from it."""
-        when = when or fields.Datetime.now()
+        when = fields.Datetime.to_datetime(when) or fields.Datetime.now()
         for notice in self.filtered(lambda n: not n.shipped_date):
             values = {"shipped_date": when}
             if notice.phone_approval:

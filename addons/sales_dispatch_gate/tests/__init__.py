@@ -2,3 +2,4 @@
 from . import test_dispatch_notice
 from . import test_dispatch_concurrency
 from . import test_dispatch_emergency
+from . import test_dispatch_tour
