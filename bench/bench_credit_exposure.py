@@ -144,7 +144,9 @@ def make_customer(env, ref, items):
         "write_date": "NOW() AT TIME ZONE 'UTC'",
     }
     env.cr.execute(
-        clone_sql("account_move", columns(env, "account_move"), move_overrides, "account_move tpl, generate_series(1, %s) g")
+        clone_sql(
+            "account_move", columns(env, "account_move"), move_overrides, "account_move tpl, generate_series(1, %s) g"
+        )
         + " WHERE tpl.id = %s RETURNING id",
         [items - 1, invoice.id],
     )
@@ -234,12 +236,17 @@ def bench(env, items, reps):
         (
             f"queries constant ({SMALL_ITEMS} vs {items} items)",
             small_queries == suite_queries,
-            f"{small_queries} = {suite_queries}" if small_queries == suite_queries else f"{small_queries} != {suite_queries}",
+            f"{small_queries} = {suite_queries}"
+            if small_queries == suite_queries
+            else f"{small_queries} != {suite_queries}",
         ),
     ]
     print()
     print(f"Credit exposure of one customer with {items} open journal items (median of {reps}, after {WARMUP} warm-up)")
-    print(f"receivable {exposure['receivable']:.2f}, overdue {exposure['overdue_amount']:.2f}, oldest {exposure['overdue_days']} days")
+    print(
+        f"receivable {exposure['receivable']:.2f}, overdue {exposure['overdue_amount']:.2f}, "
+        f"oldest {exposure['overdue_days']} days"
+    )
     print()
     print(f"| {'measure':<44} | {'time (ms)':>9} | {'queries':>7} |")
     print(f"|{'-' * 46}|{'-' * 11}|{'-' * 9}|")

@@ -20,7 +20,7 @@ class AccountMoveLine(models.Model):
         exposure sums, so reading a customer's exposure is an index-only scan over that
         customer's open items, however many paid or income lines the ledger holds.
         """
-        super().init()
+        res = super().init()
         if not index_exists(self.env.cr, OPEN_ITEMS_INDEX):
             self.env.cr.execute(
                 SQL(
@@ -32,3 +32,4 @@ class AccountMoveLine(models.Model):
                     SQL.identifier(OPEN_ITEMS_INDEX),
                 )
             )
+        return res

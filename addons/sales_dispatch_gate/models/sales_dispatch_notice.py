@@ -112,20 +112,18 @@ class SalesDispatchNotice(models.Model):
     amount_total = fields.Monetary(
         string="Amount", compute="_compute_amount_total", store=True, currency_field="currency_id"
     )
-    carrier_id = fields.Many2one("res.partner", string="Carrier", tracking=True)
+    carrier_id = fields.Many2one("res.partner", tracking=True)
     vehicle_plate = fields.Char(tracking=True)
     driver_name = fields.Char(string="Driver")
     driver_phone = fields.Char()
-    transport_notice_ref = fields.Char(
-        string="Transport Notice", help="Reference of the carrier's transport notice."
-    )
+    transport_notice_ref = fields.Char(string="Transport Notice", help="Reference of the carrier's transport notice.")
     note = fields.Text()
 
     # DG-2: the finance review, frozen on the notice.
     review_date = fields.Datetime(string="Finance Reviewed On", readonly=True, copy=False)
     reviewer_id = fields.Many2one("res.users", string="Finance Reviewer", readonly=True, copy=False)
     credit_grade = fields.Selection(CREDIT_GRADES, string="Grade at Review", readonly=True, copy=False)
-    credit_limit = fields.Monetary(string="Credit Limit", readonly=True, copy=False)
+    credit_limit = fields.Monetary(readonly=True, copy=False)
     credit_receivable = fields.Monetary(string="Receivables", readonly=True, copy=False)
     credit_shipped_not_invoiced = fields.Monetary(string="Shipped Not Invoiced", readonly=True, copy=False)
     credit_instructed_not_shipped = fields.Monetary(string="Instructed Not Shipped", readonly=True, copy=False)
@@ -143,14 +141,12 @@ class SalesDispatchNotice(models.Model):
     approval_level = fields.Selection(
         [("manager", "Sales Manager"), ("gm", "General Manager"), ("phone", "Sales Manager by Phone")],
         compute="_compute_approval_level",
-        help="Who approves this notice, from its dispatch type and the finance check (DG-3).",
+        help="Who approves this notice, from its dispatch type and the finance check.",
     )
 
     # DG-3: cash before delivery.
     payment_proof_required = fields.Boolean(related="type_id.payment_proof_required")
-    payment_proof_ids = fields.Many2many(
-        "ir.attachment", string="Payment Proof", copy=False, help="Bank draft or telegraphic transfer slip (电汇凭证)."
-    )
+    payment_proof_ids = fields.Many2many("ir.attachment", copy=False, help="Bank draft or telegraphic transfer slip.")
     payment_id = fields.Many2one(
         "account.payment",
         string="Registered Payment",
@@ -162,7 +158,7 @@ class SalesDispatchNotice(models.Model):
 
     # DG-4: what the approval saw.
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False, tracking=True)
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_exposure = fields.Monetary(
         string="Exposure at Approval",
         readonly=True,
@@ -179,9 +175,9 @@ class SalesDispatchNotice(models.Model):
         copy=False,
         help="The sales manager who approved by phone.",
     )
-    phone_approval_time = fields.Datetime(string="Phone Approval Time", tracking=True, copy=False)
+    phone_approval_time = fields.Datetime(tracking=True, copy=False)
     shipped_date = fields.Datetime(string="Shipped On", readonly=True, copy=False)
-    paperwork_due = fields.Datetime(string="Paperwork Due", readonly=True, copy=False, tracking=True)
+    paperwork_due = fields.Datetime(readonly=True, copy=False, tracking=True)
     paperwork_done_date = fields.Datetime(string="Paperwork Completed On", readonly=True, copy=False, tracking=True)
     paperwork_done_by_id = fields.Many2one("res.users", string="Paperwork Confirmed By", readonly=True, copy=False)
     paperwork_state = fields.Selection(
@@ -276,6 +272,10 @@ class SalesDispatchNotice(models.Model):
 
     def unlink(self):
         # Checked before mail.thread's unlink, which deletes the chatter first (X-6).
+        self._dispatch_check_deletable()
+        return super().unlink()
+
+    def _dispatch_check_deletable(self):
         for notice in self:
             if notice.state not in ("draft", "cancel"):
                 raise UserError(
@@ -284,7 +284,6 @@ class SalesDispatchNotice(models.Model):
                         notice=notice.name,
                     )
                 )
-        return super().unlink()
 
     def _sales_document_type_code(self):
         return "dispatch_notice"
@@ -315,7 +314,7 @@ class SalesDispatchNotice(models.Model):
         if not self.env.su and not self.env.user.has_group(group):
             raise AccessError(
                 self.env._(
-                    "Only %(group)s may %(action)s dispatch notices. Ask one of them.",
+                    "Only %(group)s may do this on dispatch notices (%(action)s). Ask one of them.",
                     group=self.env.ref(group).name,
                     action=action,
                 )
@@ -570,7 +569,7 @@ class SalesDispatchNotice(models.Model):
 
         The approval still takes the customer's lock, so that the notice counts as instructed at once.
         """
-        self._dispatch_check_group(SPECIALIST_GROUP, self.env._("record phone approvals on"))
+        self._dispatch_check_group(SPECIALIST_GROUP, self.env._("record a phone approval"))
         self._dispatch_check_state(("draft",), self.env._("approved by phone"))
         for notice in self:
             if not notice.phone_approval:
@@ -631,7 +630,7 @@ class SalesDispatchNotice(models.Model):
 
     def action_complete_paperwork(self):
         """DG-3: the sales manager confirms the complete emergency notice (after finance's review)."""
-        self._dispatch_check_group(MANAGER_GROUP, self.env._("complete the paperwork of"))
+        self._dispatch_check_group(MANAGER_GROUP, self.env._("confirm the paperwork"))
         for notice in self:
             if not notice.phone_approval or notice.paperwork_done_date or not notice.phone_approval_time:
                 raise UserError(

@@ -35,7 +35,6 @@ class SalesDispatchType(models.Model):
     )
     authority_matter_id = fields.Many2one(
         "sales.authority.matter",
-        string="Authority Matter",
         help="The row of the authority matrix that governs the approval of these notices.",
     )
     credit_limit_applies = fields.Boolean(
@@ -57,7 +56,6 @@ class SalesDispatchType(models.Model):
         "is flagged. Zero: no lead time (emergency).",
     )
     phone_approval = fields.Boolean(
-        string="Phone Approval",
         help="Emergency: the sales manager approves by phone; who and when are recorded and the goods may leave "
         "before the paperwork is complete.",
     )
