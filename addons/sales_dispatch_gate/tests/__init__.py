@@ -1,2 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_dispatch_notice
+from . import test_picking_validation
+from . import test_delivery_note
+from . import test_delivery_receipt
+from . import test_logistics
+from . import test_shipment_register
+from . import test_dispatch_reports
