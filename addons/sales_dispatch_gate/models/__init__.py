@@ -8,3 +8,9 @@ from . import sales_dispatch_notice
 from . import sales_dispatch_notice_line
 from . import sale_order
 from . import sales_gate_pass
+from . import product_template
+from . import stock_picking
+from . import sales_logistics_event
+from . import sales_delivery_receipt
+from . import sales_delivery_receipt_problem
+from . import sales_shipment_register

@@ -4,3 +4,9 @@ from . import test_dispatch_concurrency
 from . import test_dispatch_emergency
 from . import test_dispatch_tour
 from . import test_i18n
+from . import test_picking_validation
+from . import test_delivery_note
+from . import test_delivery_receipt
+from . import test_logistics
+from . import test_shipment_register
+from . import test_dispatch_reports

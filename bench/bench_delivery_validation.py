@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""X-7 benchmark: validating 500 deliveries with the suite's picking guard on and off.
+
+On a database with ``sales_dispatch_gate`` installed without demo data, two sets of N
+confirmed one-line sale orders are prepared (stock available, deliveries reserved, quantities
+picked): one for a company whose dispatch notices control shipments, each order with its
+approved dispatch notice, and one with ``dispatch_control`` off, where the module leaves the
+deliveries alone. Then, in the same run, the deliveries are validated with ``button_validate()``
+in alternating rounds (guard off, guard on, ...) so that both see the same database state,
+and the total time of each side is compared.
+
+The guarded side does the whole DG-5 work: the notice coverage and allocation, the credit
+re-check under the customer lock, the shipped quantities on the notices, the gate pass,
+the notifications of finance and the salesperson, the order event and the delivery note
+in the document register.
+
+Target (spec X-7): guarded <= 1.10x unguarded. The exit code is non-zero when it fails.
+
+    python3 bench/bench_delivery_validation.py [--db NAME] [--deliveries 500] [--rounds 5] [--keep]
+
+The database is created from scratch (dropped first if it exists) and dropped at the end;
+with ``--keep`` an existing database is reused and kept. PGHOST, PGPORT, PGUSER and
+PGPASSWORD select the PostgreSQL server (default localhost:5432, odoo/odoo).
+"""
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import odoo_setup
+
+MODULES = "sales_dispatch_gate"
+TARGET = 1.10
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default="sct_bench_delivery", help="database name (default: %(default)s)")
+    parser.add_argument("--deliveries", type=int, default=500, help="deliveries validated on each side")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds the deliveries are split into")
+    parser.add_argument("--keep", action="store_true", help="reuse the database if it exists, and keep it")
+    return parser.parse_args()
+
+
+def install(db, config):
+    import subprocess
+
+    print(f"Creating {db} with {MODULES} (no demo data)...", flush=True)
+    command = odoo_setup.odoo_command(
+        config, "-d", db, "-i", MODULES, "--without-demo=all", "--stop-after-init", "--no-http", "--log-level=warn"
+    )
+    subprocess.run(command, check=True)
+
+
+def prepare(env, count, guarded, tag):
+    """``count`` confirmed orders whose deliveries are ready to validate (and their approved notices)."""
+    from odoo import Command, fields
+
+    company = env.company
+    company.dispatch_control = guarded
+    customer = env["res.partner"].create(
+        {"name": f"Bench customer {tag}", "is_company": True, "customer_rank": 1, "credit_grade": "a"}
+    )
+    customer.credit_limit = 1e12
+    product = env["product.product"].create(
+        {"name": f"Bench yarn {tag}", "type": "consu", "is_storable": True, "list_price": 100.0, "taxes_id": []}
+    )
+    warehouse = env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+    env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, count * 10.0)
+    salesperson = env.ref("base.user_admin")
+    orders = env["sale.order"].create(
+        [
+            {
+                "partner_id": customer.id,
+                "user_id": salesperson.id,
+                "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 2.0, "price_unit": 100.0})],
+            }
+            for _index in range(count)
+        ]
+    )
+    orders.action_confirm()
+    if guarded:
+        carrier = env["res.partner"].create({"name": "Bench carrier", "is_company": True})
+        notices = env["sales.dispatch.notice"].create(
+            [
+                {
+                    "order_id": order.id,
+                    "planned_date": fields.Date.add(fields.Date.today(), days=5),
+                    "carrier_id": carrier.id,
+                    "vehicle_plate": f"浙G{index:05d}",
+                    "driver_name": "Bench driver",
+                }
+                for index, order in enumerate(orders)
+            ]
+        )
+        now = fields.Datetime.now()
+        # Approved as the workflow would (its own timing is not the subject); each notice saw the earlier ones.
+        for index, notice in enumerate(notices):
+            notice.with_context(dispatch_workflow=True).write(
+                {
+                    "state": "approved",
+                    "approved_date": fields.Datetime.add(now, seconds=index - count),
+                    "approved_exposure": index * notice.amount_total,
+                }
+            )
+    pickings = orders.picking_ids
+    for move in pickings.move_ids:
+        move.quantity = move.product_uom_qty
+    pickings.move_ids.picked = True
+    env.flush_all()
+    return pickings
+
+
+def validate(env, pickings, guarded):
+    env.company.dispatch_control = guarded
+    env.flush_all()
+    start = time.perf_counter()
+    for picking in pickings:
+        picking.button_validate()
+    env.flush_all()
+    return time.perf_counter() - start
+
+
+def bench(env, count, rounds):
+    # The order's own approvals (sales_doc_control) are another matter than deliveries.
+    env["tier.definition"].search([("model", "=", "sale.order")]).active = False
+    env.company.write({"sales_quotation_approval": "amount", "sales_quotation_approval_amount": 1e12})
+    print(f"Preparing {count} deliveries on each side...", flush=True)
+    start = time.perf_counter()
+    unguarded = prepare(env, count, False, "off")
+    guarded = prepare(env, count, True, "on")
+    env.cr.commit()
+    print(f"  done in {time.perf_counter() - start:.1f} s", flush=True)
+    size = -(-count // rounds)
+    times = {False: 0.0, True: 0.0}
+    for index in range(rounds):
+        for mode, pickings in ((False, unguarded), (True, guarded)):
+            times[mode] += validate(env, pickings[index * size : (index + 1) * size], mode)
+    env.cr.commit()
+    done = {mode: all(p.state == "done" for p in pickings) for mode, pickings in ((False, unguarded), (True, guarded))}
+    assert all(done.values()), done
+    passes = env["sales.gate.pass"].search_count([("picking_id", "in", guarded.ids)])
+    assert passes == count, f"{passes} gate passes for {count} guarded deliveries"
+    ratio = times[True] / times[False]
+    print()
+    print(f"Validating {count} deliveries of sale orders ({rounds} alternating rounds)")
+    print()
+    print(f"| {'measure':<40} | {'total (s)':>9} | {'per delivery (ms)':>17} |")
+    print(f"|{'-' * 42}|{'-' * 11}|{'-' * 19}|")
+    for label, mode in (("guard off (dispatch_control False)", False), ("guard on: notices, credit, gate pass", True)):
+        print(f"| {label:<40} | {times[mode]:>9.2f} | {times[mode] / count * 1000:>17.1f} |")
+    print()
+    passed = ratio <= TARGET
+    print(f"{'PASS' if passed else 'FAIL'}  guarded <= {TARGET:.2f}x unguarded: {ratio:.2f}x")
+    return passed
+
+
+def main():
+    args = parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench_delivery_") as tmp:
+        data_dir = Path(tempfile.gettempdir()) / f"{args.db}-data"
+        config = odoo_setup.write_config(Path(tmp) / "odoo.conf", data_dir, 0)
+        if not (args.keep and odoo_setup.database_exists(args.db)):
+            odoo_setup.drop_database(args.db, data_dir)
+            install(args.db, config)
+        import odoo
+        from odoo import SUPERUSER_ID, api
+
+        odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
+        registry = odoo.modules.registry.Registry(args.db)
+        try:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                context = {"lang": "en_US", "tz": "UTC", "allowed_company_ids": env.user.company_id.ids}
+                passed = bench(env(context=context), args.deliveries, args.rounds)
+        finally:
+            odoo.sql_db.close_all()
+            if not args.keep:
+                odoo_setup.drop_database(args.db, data_dir)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
