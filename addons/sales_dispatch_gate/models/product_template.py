@@ -8,5 +8,5 @@ class ProductTemplate(models.Model):
     dispatch_inspection_required = fields.Boolean(
         string="Inspection Before Shipment",
         help="Deliveries of this product are validated only after a quality inspector signed the quality inspection "
-        "report (质量检验报告) on the delivery (DG-5).",
+        "report on the delivery.",
     )

@@ -14,7 +14,7 @@ class SaleOrder(models.Model):
         string="Delivery Receipt",
         compute="_compute_delivery_signature",
         store=True,
-        help="Signed (已签收) once the customer signed a confirmed delivery receipt (发货回执) for every validated "
+        help="Signed once the customer signed a confirmed delivery receipt for every validated "
         "delivery of the order.",
     )
     delivery_signed_date = fields.Date(

@@ -41,6 +41,9 @@ SNAPSHOT_FIELDS = (
     "credit_overdue_days",
     "credit_result",
 )
+# The vehicle that actually comes to load is known late: the warehouse checks it against the
+# carrier's transport notice (seed 001 ch.5 §4.2.1 D), so transport details stay editable until shipped.
+TRANSPORT_FIELDS = {"carrier_id", "vehicle_plate", "driver_name", "driver_phone", "transport_notice_ref"}
 # Written by the workflow itself; a user edit of anything else is refused once the notice is approved.
 WORKFLOW_FIELDS = {
     "state",
@@ -259,7 +262,10 @@ class SalesDispatchNotice(models.Model):
 
     def write(self, vals):
         if set(vals) - WORKFLOW_FIELDS and not self.env.context.get("dispatch_workflow"):
-            frozen = self.filtered(lambda n: n.state in ("approved", "done"))
+            frozen = self.filtered(
+                lambda n: n.state == "done"
+                or (n.state == "approved" and set(vals) - WORKFLOW_FIELDS - TRANSPORT_FIELDS)
+            )
             if frozen:
                 raise UserError(
                     self.env._(

@@ -224,7 +224,7 @@ class StockPicking(models.Model):
         raise UserError(
             self.env._(
                 "Delivery %(picking)s cannot ship %(qty)s %(uom)s of %(product)s (order %(order)s): no approved "
-                "dispatch notice covers this quantity. Ask the salesperson for a dispatch notice (发货通知单) and its "
+                "dispatch notice covers this quantity. Ask the salesperson for a dispatch notice and its "
                 "approval, or ship less.",
                 **values,
             )
@@ -253,7 +253,7 @@ class StockPicking(models.Model):
                 raise UserError(
                     self.env._(
                         "Delivery %(picking)s: dispatch notice %(notice)s names no vehicle plate, which the gate pass "
-                        "(出门证) needs. Ask the salesperson to record the carrier's vehicle on a dispatch notice.",
+                        "needs. Ask the salesperson to record the carrier's vehicle on a dispatch notice.",
                         picking=picking.name,
                         notice=main.name,
                     )
@@ -273,7 +273,7 @@ class StockPicking(models.Model):
             raise UserError(
                 self.env._(
                     "Delivery %(picking)s contains %(products)s, which must be inspected before shipment: attach the "
-                    "quality inspection report (质量检验报告) and ask a quality inspector to sign it.",
+                    "quality inspection report and ask a quality inspector to sign it.",
                     picking=self.name,
                     products=format_list(self.env, flagged.mapped("display_name")),
                 )
