@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -37,10 +36,10 @@ class TestPickingValidation(ShipCase):
         self.assertRecordValues(gate_pass, [{"notice_id": notice.id, "vehicle_plate": "浙G·12345", "state": "valid"}])
         self.assertEqual(picking.logistics_carrier_id, self.carrier)
         self.assertIn("shipped", order.sudo().sales_event_ids.mapped("event"))
-        activities = notice.activity_ids.filtered(lambda a: picking.name in (a.summary or ""))
-        self.assertIn(self.users["finance"], activities.user_id)
-        self.assertIn(self.users["specialist"], activities.user_id)
-        self.assertTrue(all(a.date_deadline == fields.Date.context_today(a) for a in activities))
+        message = notice.message_ids.filtered(lambda m: picking.name in (m.body or "") and "Shipped" in m.body)
+        self.assertEqual(len(message), 1)
+        self.assertIn(self.users["finance"].partner_id, message.notified_partner_ids)
+        self.assertIn(self.users["specialist"].partner_id, message.notified_partner_ids)
         document = picking.sales_document_id
         self.assertEqual(document.type_id.code, "delivery_note")
         self.assertEqual(picking._sales_retention_trigger_dates(), {picking.id: {"shipped": picking.date_done.date()}})
