@@ -23,5 +23,15 @@
         "views/sale_order_views.xml",
         "views/sales_gate_pass_views.xml",
         "views/res_config_settings_views.xml",
+        "security/sales_gate_security.xml",
+        "data/sales_gate_data.xml",
+        "views/sales_gate_check_views.xml",
+        "views/sales_gate_exception_views.xml",
+        "views/sales_gate_menus.xml",
+        "report/sales_gate_pass_report.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["sales_dispatch_gate/static/src/gate_guard/*"],
+        "web.assets_tests": ["sales_dispatch_gate/static/tests/tours/*.js"],
+    },
 }

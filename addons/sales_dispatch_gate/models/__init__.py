@@ -8,3 +8,6 @@ from . import sales_dispatch_notice
 from . import sales_dispatch_notice_line
 from . import sale_order
 from . import sales_gate_pass
+from . import sales_gate_pass_line
+from . import sales_gate_check
+from . import sales_gate_exception
