@@ -34,9 +34,16 @@
         "report/sales_dispatch_notice_report.xml",
         "report/stock_picking_delivery_note_report.xml",
         "report/sales_shipment_register_reports.xml",
+        "security/sales_gate_security.xml",
+        "data/sales_gate_data.xml",
+        "views/sales_gate_check_views.xml",
+        "views/sales_gate_exception_views.xml",
+        "views/sales_gate_menus.xml",
+        "report/sales_gate_pass_report.xml",
     ],
     "demo": ["demo/sales_dispatch_demo.xml"],
     "assets": {
+        "web.assets_backend": ["sales_dispatch_gate/static/src/gate_guard/*"],
         "web.assets_tests": ["sales_dispatch_gate/static/tests/tours/*.js"],
     },
 }

@@ -14,3 +14,6 @@ from . import sales_logistics_event
 from . import sales_delivery_receipt
 from . import sales_delivery_receipt_problem
 from . import sales_shipment_register
+from . import sales_gate_pass_line
+from . import sales_gate_check
+from . import sales_gate_exception

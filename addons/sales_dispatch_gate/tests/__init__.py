@@ -10,3 +10,5 @@ from . import test_delivery_receipt
 from . import test_logistics
 from . import test_shipment_register
 from . import test_dispatch_reports
+from . import test_gate_pass
+from . import test_gate_tour
