@@ -303,8 +303,12 @@ class StockPicking(models.Model):
                 ("commercial_partner_id", "=", notice.commercial_partner_id.id),
                 ("company_id", "=", notice.company_id.id),
                 ("state", "in", ("approved", "done")),
+                # Approvals in the same second are ordered by notice, as the allocation orders them.
+                "|",
                 ("approved_date", ">", notice.approved_date),
-                ("id", "!=", notice.id),
+                "&",
+                ("approved_date", "=", notice.approved_date),
+                ("id", ">", notice.id),
             ]
         )
         own_shipped = sum(line.qty_shipped * line.price_unit_company for line in notice.line_ids)
