@@ -15,7 +15,6 @@
         "data/ir_sequence_data.xml",
         "data/sales_dispatch_type_data.xml",
         "data/tier_definition_data.xml",
-        "data/sales_document_type_data.xml",
         "data/ir_cron_data.xml",
         "views/sales_dispatch_menus.xml",
         "views/sales_dispatch_notice_views.xml",

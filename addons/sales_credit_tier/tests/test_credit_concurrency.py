@@ -29,6 +29,10 @@ class TestCreditConcurrency(TransactionCase):
             }
             # Quotation approval (sales_doc_control) is another matter: keep these orders out of it.
             company.write({"sales_quotation_approval": "amount", "sales_quotation_approval_amount": 1e12})
+            if "dispatch_control" in company._fields:
+                # sales_dispatch_gate: confirmed orders, not dispatch notices, are the instruction here.
+                self.policy["dispatch_control"] = company.dispatch_control
+                company.dispatch_control = False
             # So are the other modules' order tiers (price authority, for instance); restored below.
             other_tiers = env["tier.definition"].search(
                 [("model", "=", "sale.order"), ("sales_credit_approval", "=", False)]

@@ -12,6 +12,9 @@ class TestCreditExposure(CreditCase):
         super().setUpClass()
         cls.currency_eur = cls.setup_other_currency("EUR", rates=[("1900-01-01", 2.0)])
         cls.company_2 = cls.setup_other_company()["company"]
+        if "dispatch_control" in cls.company_2._fields:
+            # sales_dispatch_gate: confirmed orders, not dispatch notices, are the instruction here.
+            cls.company_2.dispatch_control = False
         cls.customer = cls.make_customer("Jiangsu Xinhua Weaving", grade="b", limit=100000.0)
 
     def test_grade_definitions_are_the_seed_ones(self):

@@ -73,9 +73,13 @@ class SalesDeliveryReceipt(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed(self):
-        """X-6: confirmed receipts are kept (the refusal also rolls back the chatter mail.thread deletes first)."""
+    def unlink(self):
+        # Checked before the retention guard and mail.thread's unlink, which deletes the chatter first.
+        self._check_unlink_unconfirmed()
+        return super().unlink()
+
+    def _check_unlink_unconfirmed(self):
+        """X-6: confirmed receipts are kept."""
         for receipt in self.filtered(lambda r: r.state == "confirmed"):
             raise UserError(self.env._("Delivery receipt %(receipt)s is confirmed and is kept.", receipt=receipt.name))
 

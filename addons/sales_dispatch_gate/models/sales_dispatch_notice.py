@@ -71,6 +71,8 @@ class SalesDispatchNotice(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    # With sales_archive_lending: writing these moves the retention trigger of the notice's document.
+    _sales_retention_trigger_fields = ("shipped_date", "state")
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/", index="trigram")
     order_id = fields.Many2one(
@@ -293,6 +295,13 @@ class SalesDispatchNotice(models.Model):
 
     def _sales_document_type_code(self):
         return "dispatch_notice"
+
+    def _sales_retention_trigger_dates(self):
+        """AL-1: a dispatch notice is kept from its shipment (发货记录, seed 000 保管期限)."""
+        dates = super()._sales_retention_trigger_dates()
+        for notice in self.filtered("shipped_date"):
+            dates.setdefault(notice.id, {})["shipped"] = notice.shipped_date.date()
+        return dates
 
     def _get_to_validate_message_name(self):
         return self.env._("Dispatch Notice")
