@@ -26,13 +26,9 @@ PGPASSWORD select the PostgreSQL server (default localhost:5432, odoo/odoo).
 
 import argparse
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import odoo_setup
+import bench_common
 
 MODULES = "sales_dispatch_gate"
 TARGET = 1.10
@@ -45,16 +41,6 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds the deliveries are split into")
     parser.add_argument("--keep", action="store_true", help="reuse the database if it exists, and keep it")
     return parser.parse_args()
-
-
-def install(db, config):
-    import subprocess
-
-    print(f"Creating {db} with {MODULES} (no demo data)...", flush=True)
-    command = odoo_setup.odoo_command(
-        config, "-d", db, "-i", MODULES, "--without-demo=all", "--stop-after-init", "--no-http", "--log-level=warn"
-    )
-    subprocess.run(command, check=True)
 
 
 def prepare(env, count, guarded, tag):
@@ -162,27 +148,7 @@ def bench(env, count, rounds):
 
 def main():
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench_delivery_") as tmp:
-        data_dir = Path(tempfile.gettempdir()) / f"{args.db}-data"
-        config = odoo_setup.write_config(Path(tmp) / "odoo.conf", data_dir, 0)
-        if not (args.keep and odoo_setup.database_exists(args.db)):
-            odoo_setup.drop_database(args.db, data_dir)
-            install(args.db, config)
-        import odoo
-        from odoo import SUPERUSER_ID, api
-
-        odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
-        registry = odoo.modules.registry.Registry(args.db)
-        try:
-            with registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                context = {"lang": "en_US", "tz": "UTC", "allowed_company_ids": env.user.company_id.ids}
-                passed = bench(env(context=context), args.deliveries, args.rounds)
-        finally:
-            odoo.sql_db.close_all()
-            if not args.keep:
-                odoo_setup.drop_database(args.db, data_dir)
-    return 0 if passed else 1
+    return bench_common.run(args.db, MODULES, args.keep, lambda env: bench(env, args.deliveries, args.rounds))
 
 
 if __name__ == "__main__":

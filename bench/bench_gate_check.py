@@ -31,15 +31,10 @@ PGHOST, PGPORT, PGUSER and PGPASSWORD select the PostgreSQL server (default loca
 
 import argparse
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import odoo_setup
+import bench_common
 
 MODULES = "sales_dispatch_gate"
 WARMUP = 3
@@ -59,14 +54,6 @@ def parse_args():
     parser.add_argument("--keep", action="store_true", help="reuse the database if it exists, and keep it")
     parser.add_argument("--reps", type=int, default=15, help="measured repetitions (median)")
     return parser.parse_args()
-
-
-def install(db, config):
-    print(f"Creating {db} with {MODULES} (no demo data)...", flush=True)
-    command = odoo_setup.odoo_command(
-        config, "-d", db, "-i", MODULES, "--without-demo=all", "--stop-after-init", "--no-http", "--log-level=warn"
-    )
-    subprocess.run(command, check=True)
 
 
 def columns(env, table):
@@ -168,14 +155,7 @@ def bench(env, count, reps):
 
     make_passes(env, count)
     guard = guard_user(env)
-    env.cr.commit()
-    # What autovacuum does after a bulk insert: statistics for the planner, visibility map.
-    conn = odoo_setup.connect(env.cr.dbname)
-    try:
-        with conn.cursor() as cr:
-            cr.execute("VACUUM ANALYZE sales_gate_pass")
-    finally:
-        conn.close()
+    bench_common.vacuum_analyze(env, "sales_gate_pass")
 
     env.cr.execute("SELECT name FROM sales_gate_pass ORDER BY name")
     every = [row[0] for row in env.cr.fetchall()]
@@ -259,35 +239,12 @@ def bench(env, count, reps):
     for line in plan:
         print(f"    {line}")
     print()
-    for label, passed, value in checks:
-        print(f"{'PASS' if passed else 'FAIL'}  {label}: {value}")
-    return all(passed for _label, passed, _value in checks)
+    return bench_common.report_checks(checks)
 
 
 def main():
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench_gate_") as tmp:
-        data_dir = Path(tempfile.gettempdir()) / f"{args.db}-data"
-        config = odoo_setup.write_config(Path(tmp) / "odoo.conf", data_dir, 0)
-        if not (args.keep and odoo_setup.database_exists(args.db)):
-            odoo_setup.drop_database(args.db, data_dir)
-            install(args.db, config)
-        import odoo
-        from odoo import SUPERUSER_ID, api
-
-        odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
-        registry = odoo.modules.registry.Registry(args.db)
-        try:
-            with registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                # The context the web client sends with every call (language, time zone, companies).
-                context = {"lang": "en_US", "tz": "UTC", "allowed_company_ids": env.user.company_id.ids}
-                passed = bench(env(context=context), args.passes, args.reps)
-        finally:
-            odoo.sql_db.close_all()
-            if not args.keep:
-                odoo_setup.drop_database(args.db, data_dir)
-    return 0 if passed else 1
+    return bench_common.run(args.db, MODULES, args.keep, lambda env: bench(env, args.passes, args.reps))
 
 
 if __name__ == "__main__":

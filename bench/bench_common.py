@@ -1,0 +1,70 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What every benchmark of bench/ does around its measurement: the database and the report."""
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import odoo_setup
+
+
+def install(db, config, modules):
+    print(f"Creating {db} with {modules} (no demo data)...", flush=True)
+    command = odoo_setup.odoo_command(
+        config, "-d", db, "-i", modules, "--without-demo=all", "--stop-after-init", "--no-http", "--log-level=warn"
+    )
+    subprocess.run(command, check=True)
+
+
+def run(db, modules, keep, work):
+    """Call ``work(env)`` on a database with ``modules`` installed without demo data.
+
+    The database is created from scratch (dropped first if it exists) and dropped at the end;
+    with ``keep`` an existing one is reused and kept. ``env`` is the superuser's, with the
+    context the web client sends with every call (language, time zone, companies), so that the
+    queries counted are those a user's request makes. Returns the exit code: 0 when ``work``
+    returned a true value (every target met), 1 otherwise.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench_") as tmp:
+        data_dir = Path(tempfile.gettempdir()) / f"{db}-data"
+        config = odoo_setup.write_config(Path(tmp) / "odoo.conf", data_dir, 0)
+        if not (keep and odoo_setup.database_exists(db)):
+            odoo_setup.drop_database(db, data_dir)
+            install(db, config, modules)
+        import odoo
+        from odoo import SUPERUSER_ID, api
+
+        odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
+        registry = odoo.modules.registry.Registry(db)
+        try:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                context = {"lang": "en_US", "tz": "UTC", "allowed_company_ids": env.user.company_id.ids}
+                passed = work(env(context=context))
+        finally:
+            odoo.sql_db.close_all()
+            if not keep:
+                odoo_setup.drop_database(db, data_dir)
+    return 0 if passed else 1
+
+
+def report_checks(checks):
+    """Print ``PASS``/``FAIL`` per (label, passed, value) and return whether all passed."""
+    for label, passed, value in checks:
+        print(f"{'PASS' if passed else 'FAIL'}  {label}: {value}")
+    return all(passed for _label, passed, _value in checks)
+
+
+def vacuum_analyze(env, *tables):
+    """Commit the generated data, then do what autovacuum does after a bulk insert (planner
+    statistics, visibility map), so that the plans measured are those of a settled database."""
+    env.cr.commit()
+    conn = odoo_setup.connect(env.cr.dbname)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(f"VACUUM ANALYZE {', '.join(tables)}")
+    finally:
+        conn.close()
