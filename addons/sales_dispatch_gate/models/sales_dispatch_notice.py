@@ -562,6 +562,8 @@ class SalesDispatchNotice(models.Model):
     def _dispatch_check_emergency_allowed(self):
         """DG-3: a salesperson with overdue emergency paperwork may not issue another emergency notice."""
         for notice in self:
+            # The rule applies to the salesperson's notices whoever drafts this one (an assistant may
+            # not see them all).
             overdue = self.sudo().search_count(
                 [
                     ("user_id", "=", notice.user_id.id),
@@ -668,6 +670,7 @@ class SalesDispatchNotice(models.Model):
     @api.model
     def _cron_emergency_paperwork(self):
         """DG-3: escalate overdue emergency paperwork to the general manager, once per notice."""
+        # The job escalates every salesperson's overdue paperwork on behalf of the policy.
         overdue = self.sudo().search([("paperwork_state", "=", "overdue"), ("paperwork_escalated", "=", False)])
         if not overdue:
             return

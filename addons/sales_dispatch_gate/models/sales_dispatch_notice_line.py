@@ -67,6 +67,7 @@ class SalesDispatchNoticeLine(models.Model):
         domain = [("sale_line_id", "in", sale_lines.ids), ("state", "in", OPEN_NOTICE_STATES)]
         if exclude_notices:
             domain.append(("notice_id", "not in", exclude_notices.ids))
+        # Other salespeople's notices on the same order line count too, visible to the user or not.
         pending = {
             sale_line.id: quantity - shipped
             for sale_line, quantity, shipped in self.sudo()._read_group(
