@@ -1,14 +1,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What every benchmark of bench/ does around its measurement: the database and the report."""
 
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 import odoo_setup
+
+WARMUP = 3
 
 
 def install(db, config, modules):
@@ -68,3 +72,19 @@ def vacuum_analyze(env, *tables):
             cr.execute(f"VACUUM ANALYZE {', '.join(tables)}")
     finally:
         conn.close()
+
+
+def measure(env, func, reps, warmup=WARMUP):
+    """Median seconds and the SQL query count of ``func``, caches invalidated before each call."""
+    for _index in range(warmup):
+        env.invalidate_all()
+        func()
+    times, counts = [], set()
+    for _index in range(reps):
+        env.invalidate_all()
+        queries = env.cr.sql_log_count
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+        counts.add(env.cr.sql_log_count - queries)
+    return statistics.median(times), max(counts)

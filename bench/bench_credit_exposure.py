@@ -28,7 +28,6 @@ odoo/odoo).
 """
 
 import argparse
-import statistics
 import sys
 import time
 
@@ -36,7 +35,6 @@ import bench_common
 
 MODULES = "sales_credit_tier,account_financial_risk"
 SMALL_ITEMS = 1000
-WARMUP = 3
 FLOOR_QUERY = """
     SELECT aml.partner_id,
            SUM(aml.amount_residual),
@@ -164,22 +162,6 @@ def make_customer(env, ref, items):
     return partner
 
 
-def measure(env, func, reps):
-    """Median seconds and the SQL query count of ``func``, caches invalidated before each call."""
-    for _index in range(WARMUP):
-        env.invalidate_all()
-        func()
-    times, counts = [], set()
-    for _index in range(reps):
-        env.invalidate_all()
-        queries = env.cr.sql_log_count
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-        counts.add(env.cr.sql_log_count - queries)
-    return statistics.median(times), max(counts)
-
-
 def bench(env, items, reps):
     from odoo import fields
 
@@ -199,10 +181,10 @@ def bench(env, items, reps):
     def oca():
         return (big.risk_invoice_open, big.risk_invoice_unpaid, big.risk_total)
 
-    floor_time, floor_queries = measure(env, floor, reps)
-    suite_time, suite_queries = measure(env, suite(big), reps)
-    small_time, small_queries = measure(env, suite(small), reps)
-    oca_time, oca_queries = measure(env, oca, reps)
+    floor_time, floor_queries = bench_common.measure(env, floor, reps)
+    suite_time, suite_queries = bench_common.measure(env, suite(big), reps)
+    small_time, small_queries = bench_common.measure(env, suite(small), reps)
+    oca_time, oca_queries = bench_common.measure(env, oca, reps)
 
     exposure = big._get_credit_exposure()
     env.invalidate_all()
@@ -222,7 +204,10 @@ def bench(env, items, reps):
         ),
     ]
     print()
-    print(f"Credit exposure of one customer with {items} open journal items (median of {reps}, after {WARMUP} warm-up)")
+    print(
+        f"Credit exposure of one customer with {items} open journal items "
+        f"(median of {reps}, after {bench_common.WARMUP} warm-up)"
+    )
     print(
         f"receivable {exposure['receivable']:.2f}, overdue {exposure['overdue_amount']:.2f}, "
         f"oldest {exposure['overdue_days']} days"

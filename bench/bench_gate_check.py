@@ -30,14 +30,12 @@ PGHOST, PGPORT, PGUSER and PGPASSWORD select the PostgreSQL server (default loca
 """
 
 import argparse
-import statistics
 import sys
 import time
 
 import bench_common
 
 MODULES = "sales_dispatch_gate"
-WARMUP = 3
 PLATE = "浙G·12345"
 FLOOR_QUERY = "SELECT id FROM sales_gate_pass WHERE name = %s"
 UNINDEXED_QUERY = "SELECT id FROM sales_gate_pass WHERE lower(name) = lower(%s)"
@@ -123,22 +121,6 @@ def make_passes(env, count):
     print(f"  done in {time.perf_counter() - start:.1f} s", flush=True)
 
 
-def measure(env, func, reps):
-    """Median seconds and the SQL query count of ``func``, caches invalidated before each call."""
-    for _index in range(WARMUP):
-        env.invalidate_all()
-        func()
-    times, counts = [], set()
-    for _index in range(reps):
-        env.invalidate_all()
-        queries = env.cr.sql_log_count
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-        counts.add(env.cr.sql_log_count - queries)
-    return statistics.median(times), max(counts)
-
-
 def guard_user(env):
     user = env["res.users"].search([("login", "=", GUARD_LOGIN)])
     return user or env["res.users"].create(
@@ -195,13 +177,13 @@ def bench(env, count, reps):
     found = [passes._gate_find(number).name for number in numbers]
     assert found == numbers, (found, numbers)
 
-    floor_time, _queries = measure(env, floor, reps)
+    floor_time, _queries = bench_common.measure(env, floor, reps)
     floor_time /= INNER
-    suite_time, suite_queries = measure(guard_env, suite, reps)
-    query_time, _queries = measure(env, suite_query, reps)
+    suite_time, suite_queries = bench_common.measure(guard_env, suite, reps)
+    query_time, _queries = bench_common.measure(env, suite_query, reps)
     query_time /= INNER
-    lookup_time, lookup_queries = measure(guard_env, lookup, reps)
-    unindexed_time, _queries = measure(env, unindexed, reps)
+    lookup_time, lookup_queries = bench_common.measure(guard_env, lookup, reps)
+    unindexed_time, _queries = bench_common.measure(env, unindexed, reps)
 
     query = passes._search([("name", "=", numbers[1])], limit=1)
     env.cr.execute(SQL("EXPLAIN %s", query.select()))
@@ -217,7 +199,7 @@ def bench(env, count, reps):
         (f"the lookup's query <= {MAX_RATIO:g}x floor", ratio <= MAX_RATIO, f"{ratio:.2f}x"),
     ]
     print()
-    print(f"Gate check by pass number among {count} passes (median of {reps}, after {WARMUP} warm-up,")
+    print(f"Gate check by pass number among {count} passes (median of {reps}, after {bench_common.WARMUP} warm-up,")
     print(f"each run looks up {per_number} numbers: first, middle and last)")
     print()
     print(f"| {'measure':<52} | {'time (ms)':>9} | {'queries':>7} |")
