@@ -6,7 +6,11 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .workflow import check_workflow_create, check_workflow_write
+
 MANAGER_GROUP = "sales_doc_control.group_sales_manager"
+# Set by the approval, the cancellation and the volume job only (X-5).
+WORKFLOW_FIELDS = ("state", "provisional_price", "approval_date", "committee_due")
 
 
 class SalesNewProductPricing(models.Model):
@@ -68,12 +72,14 @@ class SalesNewProductPricing(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("sales.new.product.pricing") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS)
         if not self.env.su and set(vals) - {"message_main_attachment_id"}:
             approved = self.filtered(lambda pricing: pricing.state == "approved")
             if approved:
@@ -110,7 +116,9 @@ class SalesNewProductPricing(models.Model):
                 )
             )
         for pricing in self:
-            pricing.write(
+            # sudo: the workflow sets the status and the provisional price (refused to direct writes);
+            # tier validation still checks the reviews as the approving user.
+            pricing.sudo().write(
                 {
                     "state": "approved",
                     "provisional_price": pricing.proposed_price,
@@ -125,7 +133,8 @@ class SalesNewProductPricing(models.Model):
                     "Only the sales manager may cancel new-product pricing %(ref)s.", ref=", ".join(self.mapped("name"))
                 )
             )
-        self.write({"state": "cancel"})
+        # sudo: the status is set by the workflow only, after the role check above.
+        self.sudo().write({"state": "cancel"})
 
     def _price_in(self, uom, currency, company, date):
         """PC-3: the provisional price per ``uom`` in ``currency`` at ``date``."""

@@ -5,8 +5,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from .sales_price_authority_line import AUTHORITY_LEVELS, LEVEL_RANK, level_of_rank, user_authority_rank
+from .workflow import check_workflow_create, check_workflow_write
 
 GM_GROUP = "sales_doc_control.group_sales_general_manager"
+# Set by the approver's confirmation and by the PC-9 job only.
+# The approver's level and the deadline are computed from the record and never typed in.
+WORKFLOW_FIELDS = ("state", "confirmed_at", "violation_id", "approver_level", "deadline")
 
 
 class SalesPhoneAuthorization(models.Model):
@@ -109,6 +113,7 @@ class SalesPhoneAuthorization(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("sales.phone.authorization") or "/"
@@ -123,6 +128,7 @@ class SalesPhoneAuthorization(models.Model):
         return auths
 
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS)
         if not self.env.su and set(vals) & {"order_id", "approver_id", "price", "authorized_at", "product_id"}:
             done = self.filtered(lambda auth: auth.state != "pending")
             if done:

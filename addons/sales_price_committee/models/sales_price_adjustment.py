@@ -4,7 +4,11 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .workflow import check_workflow_create, check_workflow_write
+
 GM_GROUP = "sales_doc_control.group_sales_general_manager"
+# Set by "Put into Force" and the cancellation only (X-5).
+WORKFLOW_FIELDS = ("state", "table_id")
 
 
 class SalesPriceAdjustment(models.Model):
@@ -67,12 +71,14 @@ class SalesPriceAdjustment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("sales.price.adjustment") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS)
         if not self.env.su and set(vals) - {"message_main_attachment_id"}:
             self._check_not_approved()
         return super().write(vals)
@@ -120,7 +126,9 @@ class SalesPriceAdjustment(models.Model):
                         "Base price adjustment %(ref)s has no price. Add the products first.", ref=adjustment.name
                     )
                 )
-            adjustment.write({"state": "approved"})
+            # sudo: the status is set by the workflow only; tier validation still checks the
+            # reviews as the general manager.
+            adjustment.sudo().write({"state": "approved"})
             adjustment._create_table_version()
 
     def action_cancel(self):
@@ -133,7 +141,8 @@ class SalesPriceAdjustment(models.Model):
             )
         if self.filtered(lambda adjustment: adjustment.state == "approved"):
             raise UserError(self.env._("An approved base price adjustment is kept; propose a new one instead."))
-        self.write({"state": "cancel"})
+        # sudo: the status is set by the workflow only, after the role check above.
+        self.sudo().write({"state": "cancel"})
 
     def _create_table_version(self):
         """PC-5: a new version = the active table with this adjustment's prices and reasons."""

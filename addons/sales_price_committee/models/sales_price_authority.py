@@ -5,9 +5,12 @@ from odoo.exceptions import AccessError, UserError
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from .sales_price_authority_line import LEVEL_RANK, level_of_rank
+from .workflow import check_workflow_create, check_workflow_write
 
 MANAGER_GROUP = "sales_doc_control.group_sales_manager"
 GM_GROUP = "sales_doc_control.group_sales_general_manager"
+# Set by the general manager's approval only.
+WORKFLOW_FIELDS = ("state", "approved_by_id")
 
 
 class SalesPriceAuthority(models.Model):
@@ -45,7 +48,13 @@ class SalesPriceAuthority(models.Model):
             "ON sales_price_authority (company_id) WHERE state = 'active'"
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS)
         if not self.env.su and set(vals) - {"note", "message_main_attachment_id"}:
             self.filtered(lambda table: table.state != "draft")._raise_locked()
         return super().write(vals)

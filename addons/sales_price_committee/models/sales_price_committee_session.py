@@ -8,7 +8,11 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .workflow import check_workflow_create, check_workflow_write
+
 COMMITTEE_GROUP = "sales_doc_control.group_sales_price_committee"
+# Set by holding or cancelling the session and by the reminder job only.
+WORKFLOW_FIELDS = ("state", "reminder_sent")
 
 
 class SalesPriceCommitteeSession(models.Model):
@@ -58,12 +62,14 @@ class SalesPriceCommitteeSession(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("sales.price.committee.session") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS)
         if not self.env.su and set(vals) & {"date", "attendee_ids", "minutes", "member_ids", "company_id"}:
             held = self.filtered(lambda session: session.state == "held")
             if held:
@@ -152,7 +158,8 @@ class SalesPriceCommitteeSession(models.Model):
                         ref=session.name,
                     )
                 )
-        self.write({"state": "held"})
+        # sudo: the status is set by the workflow only, once the checks above passed.
+        self.sudo().write({"state": "held"})
         self._sign_adjustment_reviews()
         self._propose_new_product_entries()
 
@@ -231,7 +238,8 @@ class SalesPriceCommitteeSession(models.Model):
         self._check_member()
         if self.filtered(lambda session: session.state == "held"):
             raise UserError(self.env._("A committee session that was held cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        # sudo: the status is set by the workflow only, after the member check above.
+        self.sudo().write({"state": "cancelled"})
 
     @api.model
     def _get_next_session(self, company):

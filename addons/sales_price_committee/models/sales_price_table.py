@@ -4,8 +4,12 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .workflow import check_workflow_create, check_workflow_write
+
 MANAGER_GROUP = "sales_doc_control.group_sales_manager"
 GM_GROUP = "sales_doc_control.group_sales_general_manager"
+# Set by the submit/approve/activate steps and by adjustments only.
+WORKFLOW_FIELDS = ("state", "approved_by_id", "previous_id", "activated_date", "adjustment_id")
 
 
 class SalesPriceTable(models.Model):
@@ -93,7 +97,13 @@ class SalesPriceTable(models.Model):
                 )
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS)
         if set(vals) - {"note", "pricelist_id", "message_main_attachment_id"}:
             self._check_editable()
         return super().write(vals)

@@ -8,4 +8,5 @@ from . import test_new_product_pricing
 from . import test_price_adjustment
 from . import test_committee_session
 from . import test_access
+from . import test_workflow_fields
 from . import test_i18n
