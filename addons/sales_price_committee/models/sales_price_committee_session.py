@@ -100,23 +100,54 @@ class SalesPriceCommitteeSession(models.Model):
             )
 
     def action_fill_agenda(self):
-        """PC-6: add what awaits the committee: pending adjustments, new products past the
-        volume threshold and draft authority tables. Items already on an agenda are skipped."""
+        """PC-6: a member fills the agenda now (the daily job does it for the next session too)."""
         self._check_member()
+        self._fill_agenda()
+        return True
+
+    def _fill_agenda(self):
+        """PC-6: add what awaits the committee: pending adjustments, new products past the
+        volume threshold and draft authority tables; a quarterly session also reviews the
+        active authority table when no draft revision is on its agenda.
+
+        Idempotent: a record already on an agenda (and not deferred there) is skipped.
+        """
         for session in self:
             company = session.company_id
             domain = [("company_id", "=", company.id)]
-            session._add_to_agenda(self.env["sales.price.adjustment"].search(domain + [("state", "=", "draft")]))
+            adjustments = self.env["sales.price.adjustment"].search(domain + [("state", "=", "draft")])
+            session._add_to_agenda(adjustments.filtered(lambda adjustment: adjustment.validation_status != "rejected"))
             session._add_to_agenda(
                 self.env["sales.new.product.pricing"].search(
                     domain + [("state", "=", "approved"), ("committee_due", "=", True)]
                 )
             )
             session._add_to_agenda(self.env["sales.price.authority"].search(domain + [("state", "=", "draft")]))
-        return True
+            if session.kind == "quarterly" and not session.agenda_item_ids.filtered(lambda item: item.authority_id):
+                active = self.env["sales.price.authority"]._get_active(company)
+                if active:
+                    # sudo: the agenda belongs to the session, filled by the job or by any member.
+                    session.sudo().write(
+                        {
+                            "agenda_item_ids": [
+                                Command.create(
+                                    {
+                                        "name": self.env._(
+                                            "Quarterly revision of %(table)s", table=active.display_name
+                                        ),
+                                        "kind": "authority",
+                                        "authority_id": active.id,
+                                    }
+                                )
+                            ]
+                        }
+                    )
 
     def _add_to_agenda(self, records):
-        """PC-6: one agenda item per record not yet on an open or held agenda (idempotent)."""
+        """PC-6: one agenda item per record not yet on an open or held agenda (idempotent).
+
+        A record deferred by a held session goes on the next agenda again.
+        """
         self.ensure_one()
         fields_by_model = {
             "sales.price.adjustment": ("adjustment_id", "adjustment"),
@@ -124,13 +155,26 @@ class SalesPriceCommitteeSession(models.Model):
             "sales.price.authority": ("authority_id", "authority"),
         }
         field_name, kind = fields_by_model[records._name]
+        # sudo: the agenda items of every session count, whoever fills this agenda.
         already = (
             self.env["sales.price.committee.agenda.item"]
             .sudo()
-            .search([(field_name, "in", records.ids), ("session_id.state", "!=", "cancelled")])
+            .search(
+                [
+                    (field_name, "in", records.ids),
+                    ("session_id.state", "!=", "cancelled"),
+                    "|",
+                    ("session_id", "=", self.id),
+                    "!",
+                    "&",
+                    ("session_id.state", "=", "held"),
+                    ("decision", "=", "deferred"),
+                ]
+            )
             .mapped(field_name)
         )
         new = records - already
+        # sudo: the agenda belongs to the session, filled by the jobs or by any member.
         self.sudo().write(
             {
                 "agenda_item_ids": [
@@ -260,14 +304,17 @@ class SalesPriceCommitteeSession(models.Model):
 
     @api.model
     def _cron_plan_and_remind(self, now=None):
-        """PC-6: keep one quarterly session planned per company and remind its members.
+        """PC-6: keep one quarterly session planned per company, fill its agenda and remind its members.
 
-        Idempotent: a planned session is reused and each session reminds only once.
+        Idempotent: a planned session is reused, nothing goes twice on an agenda and each
+        session reminds only once.
         """
         now = now or fields.Datetime.now()
         # Only companies that manage base prices have a committee to convene.
+        planned = self.browse()
         for company in self.env["sales.price.table"].search([("state", "=", "active")]).company_id:
-            self._get_next_session(company)
+            planned |= self._get_next_session(company)
+        planned._fill_agenda()
         to_remind = self.search([("state", "=", "planned"), ("reminder_sent", "=", False)]).filtered(
             lambda session: session.date - timedelta(days=session.company_id.sales_committee_reminder_days) <= now
         )

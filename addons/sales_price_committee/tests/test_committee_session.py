@@ -90,3 +90,42 @@ class TestCommitteeSession(PriceCase):
         session.action_hold()
         self.assertEqual(adjustment.validation_status, "rejected")
         self.assertIn("Too low", adjustment.review_ids.filtered(lambda r: r.status == "rejected").comment)
+
+    def test_job_fills_the_agenda_of_the_next_session_once(self):
+        """PC-6: with no button pressed, the daily job fills the next quarterly session's agenda with
+        the active authority table's revision, the pending adjustments and the draft authority
+        tables, once each however often it runs; what a held session deferred comes back."""
+        sessions = self.env["sales.price.committee.session"]
+        sessions.search([("company_id", "=", self.company.id)]).write({"state": "cancelled"})
+        sessions._cron_plan_and_remind()
+        planned = sessions.search([("company_id", "=", self.company.id), ("state", "=", "planned")])
+        self.assertIn(self.authority, planned.agenda_item_ids.authority_id, "the quarterly revision is on it")
+        adjustment = self.env["sales.price.adjustment"].create(
+            {
+                "reason_category": "market",
+                "line_ids": [Command.create({"product_id": self.fibre.id, "new_price": 104, "reason": "Market"})],
+            }
+        )
+        draft_authority = self.authority.copy({"name": "SCT next quarter"})
+        sessions._cron_plan_and_remind()
+        sessions._cron_plan_and_remind()
+        self.assertEqual(sessions.search_count([("company_id", "=", self.company.id), ("state", "=", "planned")]), 1)
+        items = planned.agenda_item_ids
+        self.assertIn(adjustment, items.adjustment_id)
+        self.assertIn(draft_authority, items.authority_id)
+        self.assertEqual(len(items.filtered(lambda item: item.adjustment_id == adjustment)), 1)
+        self.assertEqual(len(items.filtered(lambda item: item.authority_id == draft_authority)), 1)
+        self.assertEqual(len(items.filtered(lambda item: item.authority_id == self.authority)), 1)
+
+        # The session defers the adjustment: the next session gets it again, once.
+        items.write({"decision": "approved"})
+        items.filtered("adjustment_id").decision = "deferred"
+        planned.attendee_ids = self.users["committee"]
+        planned.with_user(self.users["committee"]).action_hold()
+        sessions._cron_plan_and_remind()
+        sessions._cron_plan_and_remind()
+        following = sessions.search([("company_id", "=", self.company.id), ("state", "=", "planned")])
+        self.assertNotEqual(following, planned)
+        self.assertIn(adjustment, following.agenda_item_ids.adjustment_id)
+        self.assertEqual(len(following.agenda_item_ids.filtered(lambda item: item.adjustment_id == adjustment)), 1)
+        self.assertNotIn(draft_authority, following.agenda_item_ids.authority_id, "decided once, not again")
