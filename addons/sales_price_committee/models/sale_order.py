@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .sales_price_authority_line import AUTHORITY_LEVELS, LEVEL_RANK, level_of_rank, user_authority_rank
+from .workflow import check_workflow_write
 
 
 class SaleOrder(models.Model):
@@ -24,9 +26,11 @@ class SaleOrder(models.Model):
         "sales.phone.authorization", "order_id", string="Phone Authorisations"
     )
     # No field default: existing orders must not all get the install time as inquiry date.
+    # PC-7: tracked, and kept once the quotation is sent, since its deadline counts from it.
     sales_inquiry_date = fields.Datetime(
         string="Inquiry Received",
         copy=False,
+        tracking=True,
         help="When the customer asked for a quotation (set when the quotation is created).",
     )
     sales_new_customer = fields.Boolean(
@@ -34,12 +38,14 @@ class SaleOrder(models.Model):
         compute="_compute_sales_new_customer",
         store=True,
         readonly=False,
+        tracking=True,
         help="The customer has no confirmed order yet; the quotation is due within the company's deadline.",
     )
     sales_quotation_deadline = fields.Datetime(
         string="Quotation Due",
         compute="_compute_sales_quotation_deadline",
         store=True,
+        tracking=True,
         help="A new customer's inquiry must be quoted by then (working days of the company calendar).",
     )
     sales_quotation_overdue = fields.Boolean(
@@ -139,6 +145,21 @@ class SaleOrder(models.Model):
             vals.setdefault("sales_inquiry_date", now)
         return super().create(vals_list)
 
+    def write(self, vals):
+        # PC-7: the deadline is computed from the calendar, never typed in.
+        check_workflow_write(self, vals, ("sales_quotation_deadline",))
+        if "sales_inquiry_date" in vals and not self.env.su:
+            sent = self.filtered(lambda order: order.state != "draft")
+            if sent:
+                raise UserError(
+                    self.env._(
+                        "Quotation %(order)s has been sent: its inquiry date is kept, because the quotation "
+                        "deadline is counted from it. Note a correction in the chatter instead.",
+                        order=sent[0].name,
+                    )
+                )
+        return super().write(vals)
+
     def action_confirm(self):
         res = super().action_confirm()
         self._sales_report_price_violations()
@@ -213,6 +234,21 @@ class SaleOrder(models.Model):
                 )
             else:
                 order.sales_quotation_deadline = False
+
+    @api.model
+    def _cron_recompute_quotation_deadlines(self):
+        """PC-7: recount the deadlines of open new-customer quotations on the current calendars.
+
+        The stored deadline depends on the inquiry date; a public holiday entered later
+        or a change of the company's calendar would not move it. Quotations already sent
+        keep the deadline they were judged by. Idempotent: an unchanged deadline stays.
+        """
+        orders = self.search(
+            [("state", "=", "draft"), ("sales_new_customer", "=", True), ("sales_inquiry_date", "!=", False)]
+        )
+        self.env.add_to_compute(self._fields["sales_quotation_deadline"], orders)
+        orders._recompute_recordset(["sales_quotation_deadline"])
+        return orders
 
     @api.model
     def _sales_overdue_quotation_domain(self, now=None):

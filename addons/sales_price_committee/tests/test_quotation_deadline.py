@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import PriceCase
 
@@ -35,6 +35,54 @@ class TestQuotationDeadline(PriceCase):
         self.assertEqual(in_list(self.dt("2026-11-25 08:00")), order)
         order.state = "sent"
         self.assertFalse(in_list(self.dt("2026-11-25 08:00")))
+
+    def test_inquiry_date_tracked_and_kept_once_sent_and_later_holidays_move_open_deadlines(self):
+        """PC-7: the salesperson's change of the inquiry date is tracked, and refused once the
+        quotation is sent; a public holiday entered after the inquiry moves the open quotation's
+        deadline through the daily job, so the Friday inquiry is still not overdue on Wednesday
+        morning after the weekend; a sent quotation keeps its deadline."""
+        self.company.sales_quotation_approval = "price"
+        order = self._order([(self.fibre, 100)]).with_user(self.users["specialist"])
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # creating and editing are separate transactions in the UI
+        order.sales_inquiry_date = self.dt("2026-11-20 10:00")
+        self.assertEqual(order.sales_quotation_deadline, self.dt("2026-11-24 17:00"))
+        other = self._order([(self.yarn, 200)])
+        other.sales_inquiry_date = self.dt("2026-11-20 10:00")
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        order.invalidate_recordset()
+        tracked = order.sudo().message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "sales_inquiry_date"
+        )
+        self.assertTrue(tracked, "the change of the inquiry date is in the chatter")
+        with self.assertRaisesRegex(UserError, "can only be set by its workflow"):
+            order.write({"sales_quotation_deadline": self.dt("2026-12-31 17:00")})
+
+        other.write({"state": "sent"})
+        with self.assertRaisesRegex(UserError, "inquiry date is kept"):
+            other.with_user(self.users["specialist"]).sales_inquiry_date = self.dt("2026-11-23 10:00")
+        self.assertEqual(other.sales_inquiry_date, self.dt("2026-11-20 10:00"))
+
+        # Monday is declared a public holiday after the inquiry: the job moves the open deadline.
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": self.dt("2026-11-23 00:00"),
+                "date_to": self.dt("2026-11-23 23:59"),
+            }
+        )
+        orders = self.env["sale.order"]
+        recounted = orders._cron_recompute_quotation_deadlines()
+        self.assertIn(order, recounted)
+        self.assertNotIn(other, recounted)
+        self.assertEqual(order.sales_quotation_deadline, self.dt("2026-11-25 17:00"))
+        self.assertEqual(other.sales_quotation_deadline, self.dt("2026-11-24 17:00"), "sent: judged as it was")
+        overdue = orders._sales_overdue_quotation_domain(self.dt("2026-11-25 08:00")) + [("id", "=", order.id)]
+        self.assertFalse(orders.search(overdue))
+        overdue = orders._sales_overdue_quotation_domain(self.dt("2026-11-26 08:00")) + [("id", "=", order.id)]
+        self.assertEqual(orders.search(overdue), order)
 
     def test_existing_customer_has_history_and_no_deadline(self):
         """PC-7: a customer with confirmed orders is not new; the quotation shows its volume,
