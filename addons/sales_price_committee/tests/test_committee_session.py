@@ -1,4 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
@@ -129,3 +133,25 @@ class TestCommitteeSession(PriceCase):
         self.assertIn(adjustment, following.agenda_item_ids.adjustment_id)
         self.assertEqual(len(following.agenda_item_ids.filtered(lambda item: item.adjustment_id == adjustment)), 1)
         self.assertNotIn(draft_authority, following.agenda_item_ids.authority_id, "decided once, not again")
+
+    def test_next_session_three_months_after_the_last_one_held(self):
+        """PC-6: the job plans the next quarterly session the configured interval (three months)
+        after the last session held; another interval moves it accordingly."""
+        sessions = self.env["sales.price.committee.session"]
+        sessions.search([("company_id", "=", self.company.id)]).write({"state": "cancelled"})
+        held_on = datetime.combine(date.today() - relativedelta(months=1), time(9))
+        last = sessions.with_user(self.users["committee"]).create(
+            {"date": held_on, "kind": "quarterly", "attendee_ids": [Command.link(self.users["committee"].id)]}
+        )
+        last.action_hold()
+        self.assertEqual(self.company.sales_committee_interval_months, 3)
+        sessions._cron_plan_and_remind()
+        planned = sessions.search([("company_id", "=", self.company.id), ("state", "=", "planned")])
+        self.assertEqual(planned.date, held_on + relativedelta(months=3))
+        self.assertEqual(planned.kind, "quarterly")
+
+        planned.with_user(self.users["committee"]).action_cancel()
+        self.company.sales_committee_interval_months = 2
+        sessions._cron_plan_and_remind()
+        planned = sessions.search([("company_id", "=", self.company.id), ("state", "=", "planned")])
+        self.assertEqual(planned.date, held_on + relativedelta(months=2))

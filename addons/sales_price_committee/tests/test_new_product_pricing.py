@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import PriceCase
@@ -87,3 +89,21 @@ class TestNewProductPricing(PriceCase):
         self.assertEqual(proposal.line_ids.product_id, self.novelty)
         self.assertEqual(proposal.line_ids.new_price, 300)
         self.assertFalse(proposal.line_ids.old_price)
+
+    def test_cumulative_threshold_counts_sales_older_than_a_month(self):
+        """PC-4: the cumulative threshold (Y, in the product's unit) puts a product on the agenda even
+        when nothing was sold in the last 30 days; below it, nothing happens."""
+        pricing = self._pricing()
+        pricing.with_user(self.users["gm"]).action_approve()
+        self._confirm(self._order([(self.novelty, 300, 0.0, self.uom_dozen, 40)]))
+        model = self.env["sales.new.product.pricing"]
+        later = datetime.now() + timedelta(days=60)
+        self.assertEqual(pricing._sold_quantities(later)[pricing], (0.0, 480.0))
+        self.assertFalse(model._cron_check_volume_threshold(now=later), "480 units is below 500")
+        self._confirm(self._order([(self.novelty, 300, 0.0, self.uom_unit, 20)]))
+        self.assertEqual(pricing._sold_quantities(later)[pricing], (0.0, 500.0))
+        self.assertEqual(model._cron_check_volume_threshold(now=later), pricing)
+        self.assertTrue(pricing.committee_due)
+        self.assertEqual(
+            self.env["sales.price.committee.agenda.item"].search_count([("pricing_id", "=", pricing.id)]), 1
+        )
