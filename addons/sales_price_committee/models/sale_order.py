@@ -92,6 +92,7 @@ class SaleOrder(models.Model):
             order.sales_price_authority_level = level_of_rank(needed)
             order.sales_price_approval_level = level_of_rank(needed) if needed > covered[order] else False
 
+    @api.depends("sales_price_approval_level")
     def _compute_sales_price_outside_authority(self):
         """PC-3: the quotation approval of sales_doc_control applies when a price is outside authority."""
         for order in self:
@@ -109,6 +110,7 @@ class SaleOrder(models.Model):
         authorisations (pending or confirmed, unless ``include_pending`` is False)
         each cover up to their level. One query per kind of approval for all orders.
         """
+        # sudo: a salesperson may not read the reviews of the order, yet its price status depends on them.
         reviews = (
             self.env["tier.review"]
             .sudo()
@@ -177,6 +179,7 @@ class SaleOrder(models.Model):
             return
         covered = confirmed._sales_price_covered_rank()
         own_rank = user_authority_rank(self.env.user)
+        # sudo: record rules may hide others' violations from the one confirming; none may be reported twice.
         reported = {
             violation.document_ref.id
             for violation in self.env["sales.violation"]
@@ -209,6 +212,8 @@ class SaleOrder(models.Model):
     def _compute_sales_new_customer(self):
         """PC-7: a customer without any confirmed order is new."""
         partners = self.partner_id.commercial_partner_id
+        # sudo: a customer is new only if no one (not only this salesperson) has a confirmed order of it;
+        # only the count is read.
         counts = dict(
             self.env["sale.order"]
             .sudo()
@@ -275,6 +280,7 @@ class SaleOrder(models.Model):
         """PC-7: the customer's volume, tenure and credit shown on the quotation (one grouped query)."""
         partners = self.partner_id.commercial_partner_id
         history = {}
+        # sudo: the history covers every salesperson's orders of the customer; only totals are read.
         for partner, currency, count, amount, first in (
             self.env["sale.order"]
             .sudo()

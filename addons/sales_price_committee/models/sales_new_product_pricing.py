@@ -158,6 +158,7 @@ class SalesNewProductPricing(models.Model):
             ("total", base_domain),
             ("month", base_domain + [("order_id.date_order", ">=", now - timedelta(days=30))]),
         ):
+            # sudo: the volume counts every salesperson's confirmed orders; only sums are read.
             for product, uom, company, qty in (
                 self.env["sale.order.line"]
                 .sudo()

@@ -15,6 +15,18 @@ class TestOrderApproval(PriceCase):
         tier = self.env.ref(f"sales_price_committee.tier_price_authority_{level}")
         return order.review_ids.filtered(lambda review: review.definition_id == tier)
 
+    def test_outside_authority_flag_follows_the_lines_without_reloading(self):
+        """PC-3 / DC-3: changing a line's price refreshes the order's "Price Outside Authority" flag
+        and the quotation approval it requires at once, as in a form being edited."""
+        order = self._order([(self.fibre, 100)]).with_user(self.users["specialist"])
+        self.assertFalse(order.sales_price_outside_authority)
+        self.assertFalse(order.sales_quotation_approval_required)
+        order.order_line.price_unit = 96
+        self.assertTrue(order.sales_price_outside_authority)
+        self.assertTrue(order.sales_quotation_approval_required)
+        order.order_line.price_unit = 99
+        self.assertFalse(order.sales_price_outside_authority)
+
     def test_outside_authority_needs_approval_at_that_level_before_sending(self):
         """PC-3: a quotation beyond the salesperson's authority cannot be sent before approval
         at the needed level (tier definition linked to the quotation-approval matter)."""
