@@ -126,6 +126,7 @@ class SalesPriceAdjustment(models.Model):
                         "Base price adjustment %(ref)s has no price. Add the products first.", ref=adjustment.name
                     )
                 )
+            adjustment._check_no_later_version()
             # sudo: the status is set by the workflow only; tier validation still checks the
             # reviews as the general manager.
             adjustment.sudo().write({"state": "approved"})
@@ -144,12 +145,60 @@ class SalesPriceAdjustment(models.Model):
         # sudo: the status is set by the workflow only, after the role check above.
         self.sudo().write({"state": "cancel"})
 
+    def _check_no_later_version(self):
+        """PC-5/X-6: refuse when a version already approved for a later date is waiting.
+
+        That version was built without this adjustment's prices: taking effect after it,
+        it would silently undo them.
+        """
+        self.ensure_one()
+        # sudo: every waiting version counts, whoever puts the adjustment into force.
+        later = (
+            self.env["sales.price.table"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "=", "approved"),
+                    ("date_start", ">", self.date_effective),
+                ],
+                order="date_start desc, id desc",
+                limit=1,
+            )
+        )
+        if later:
+            raise UserError(
+                self.env._(
+                    "Base price adjustment %(ref)s takes effect on %(date)s, but base price table %(table)s is "
+                    "already approved to take effect later, on %(later)s, without these prices: it would undo "
+                    "them. Set the effective date of %(ref)s on or after %(later)s, or put it into force once "
+                    "%(table)s is active.",
+                    ref=self.name,
+                    date=self.date_effective,
+                    table=later.display_name,
+                    later=later.date_start,
+                )
+            )
+
     def _create_table_version(self):
-        """PC-5: a new version = the active table with this adjustment's prices and reasons."""
+        """PC-5: a new version = the latest version in force or approved at the adjustment's date,
+        with this adjustment's prices and reasons.
+
+        Starting from an approved version not yet active keeps the prices of another
+        adjustment that takes effect earlier (X-6: nothing is undone silently).
+        """
         self.ensure_one()
         # sudo: the version is created by the approved workflow, not edited by hand.
         tables = self.env["sales.price.table"].sudo()
-        current = tables._get_active_table(self.company_id)
+        current = tables.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "in", ("approved", "active")),
+                ("date_start", "<=", self.date_effective),
+            ],
+            order="date_start desc, id desc",
+            limit=1,
+        ) or tables._get_active_table(self.company_id)
         changes = {line.product_id: line for line in self.line_ids}
         lines = [
             Command.create({"product_id": base.product_id.id, "uom_id": base.uom_id.id, "price": base.price})

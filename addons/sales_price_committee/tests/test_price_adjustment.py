@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, timedelta
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -74,3 +76,40 @@ class TestPriceAdjustment(PriceCase):
             adjustment.with_user(self.users["committee"]).sudo().write({"state": "approved"})
         self.assertEqual(adjustment.state, "draft")
         self.assertEqual(self.table.state, "active")
+
+    def _put_into_force(self, product, price, days):
+        adjustment = self.env["sales.price.adjustment"].create(
+            {
+                "reason_category": "market",
+                "date_effective": date.today() + timedelta(days=days),
+                "line_ids": [Command.create({"product_id": product.id, "new_price": price, "reason": f"+{days} days"})],
+            }
+        )
+        adjustment.request_validation()
+        for role in ("manager", "committee", "gm"):
+            self._validate(adjustment, role)
+        adjustment.with_user(self.users["gm"]).action_approve()
+        return adjustment
+
+    def test_future_adjustments_do_not_undo_each_other(self):
+        """PC-5 / X-6: a second future-dated adjustment starts from the version approved before it, so
+        on its date both changes are in force; one dated before a version already approved for
+        later is refused with what to do, since that version would undo it."""
+        first = self._put_into_force(self.fibre, 101, 10)
+        second = self._put_into_force(self.yarn, 202, 20)
+        self.assertEqual((first.table_id.state, second.table_id.state), ("approved", "approved"))
+        self.assertEqual(second.table_id.previous_id, self.env["sales.price.table"], "not active yet")
+        tables = self.env["sales.price.table"]
+        tables.search([("state", "=", "approved")])._activate_due(today=date.today() + timedelta(days=10))
+        self.assertEqual(first.table_id.state, "active")
+        tables.search([("state", "=", "approved")])._activate_due(today=date.today() + timedelta(days=20))
+        self.assertEqual(second.table_id.state, "active")
+        self.assertEqual(second.table_id.previous_id, first.table_id)
+        prices = {line.product_id: line.price for line in second.table_id.line_ids}
+        self.assertEqual(prices, {self.fibre: 101, self.yarn: 202}, "the first adjustment's price is kept")
+
+        later = self._put_into_force(self.fibre, 105, 40)
+        with self.assertRaisesRegex(UserError, "would undo them"):
+            self._put_into_force(self.yarn, 210, 30)
+        self.assertEqual(later.table_id.state, "approved")
+        self.assertFalse(tables.search([("date_start", "=", date.today() + timedelta(days=30))]))
