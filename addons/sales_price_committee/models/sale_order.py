@@ -79,18 +79,27 @@ class SaleOrder(models.Model):
         help="The credit limit granted to the customer, shown to those who review the quotation.",
     )
 
-    @api.depends("order_line.sales_price_authority_level", "user_id", "sales_phone_authorization_ids.state")
+    @api.depends(
+        "order_line.sales_price_authority_level",
+        "order_line.price_unit",
+        "order_line.discount",
+        "order_line.product_uom",
+        "user_id",
+        "sales_phone_authorization_ids.state",
+        "sales_phone_authorization_ids.product_id",
+        "sales_phone_authorization_ids.price",
+    )
     def _compute_sales_price_authority_level(self):
         """PC-3: the order needs the highest level among its lines; what is beyond the
         salesperson's own authority and not yet covered by an approval must be approved."""
-        covered = self._sales_price_covered_rank()
+        uncovered = self._sales_price_uncovered_rank()
         for order in self:
             needed = max(
                 (LEVEL_RANK.get(level, 0) for level in order.order_line.mapped("sales_price_authority_level")),
                 default=0,
             )
             order.sales_price_authority_level = level_of_rank(needed)
-            order.sales_price_approval_level = level_of_rank(needed) if needed > covered[order] else False
+            order.sales_price_approval_level = level_of_rank(uncovered[order]) if uncovered[order] else False
 
     @api.depends("sales_price_approval_level")
     def _compute_sales_price_outside_authority(self):
@@ -103,12 +112,14 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.sales_price_authority_level == "gm"
 
-    def _sales_price_covered_rank(self, include_pending=True):
-        """PC-3/PC-8: per order, the highest authority already covering its prices.
+    def _sales_price_uncovered_rank(self, own_rank=0):
+        """PC-3/PC-8: per order, the highest level its lines need that no approval covers (0: none).
 
-        The salesperson's own level, approved price reviews of the order and phone
-        authorisations (pending or confirmed, unless ``include_pending`` is False)
-        each cover up to their level. One query per kind of approval for all orders.
+        The salesperson's own level (or ``own_rank``, the confirming user's) and approved
+        price reviews of the order cover every line up to their level. A phone
+        authorisation, pending or confirmed, covers up to its approver's level only the
+        lines of its product sold at or above the authorised price. One query for the
+        reviews of all orders.
         """
         # sudo: a salesperson may not read the reviews of the order, yet its price status depends on them.
         reviews = (
@@ -123,22 +134,29 @@ class SaleOrder(models.Model):
                 ]
             )
         )
-        states = ["pending", "confirmed"] if include_pending else ["confirmed"]
-        covered = {}
+        uncovered = {}
         for order in self:
-            ranks = [user_authority_rank(order.user_id)]
-            ranks += [
-                LEVEL_RANK[review.definition_id.sales_price_authority_level]
-                for review in reviews
-                if review.res_id == order.id
-            ]
-            ranks += [
-                LEVEL_RANK[auth.approver_level]
-                for auth in order.sales_phone_authorization_ids
-                if auth.state in states and auth.approver_level
-            ]
-            covered[order] = max(ranks)
-        return covered
+            general = max(
+                [user_authority_rank(order.user_id), own_rank]
+                + [
+                    LEVEL_RANK[review.definition_id.sales_price_authority_level]
+                    for review in reviews
+                    if review.res_id == order.id
+                ]
+            )
+            auths = order.sales_phone_authorization_ids.filtered(
+                lambda auth: auth.state in ("pending", "confirmed") and auth.approver_level
+            )
+            uncovered[order] = max(
+                (
+                    rank
+                    for line in order.order_line
+                    if (rank := LEVEL_RANK.get(line.sales_price_authority_level, 0)) > general
+                    and not any(LEVEL_RANK[auth.approver_level] >= rank and auth._covers_line(line) for auth in auths)
+                ),
+                default=0,
+            )
+        return uncovered
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -177,8 +195,7 @@ class SaleOrder(models.Model):
         confirmed = self.filtered(lambda order: order.state == "sale" and order.sales_price_authority_level)
         if not confirmed:
             return
-        covered = confirmed._sales_price_covered_rank()
-        own_rank = user_authority_rank(self.env.user)
+        uncovered = confirmed._sales_price_uncovered_rank(own_rank=user_authority_rank(self.env.user))
         # sudo: record rules may hide others' violations from the one confirming; none may be reported twice.
         reported = {
             violation.document_ref.id
@@ -193,8 +210,7 @@ class SaleOrder(models.Model):
         }
         levels = dict(self._fields["sales_price_authority_level"]._description_selection(self.env))
         for order in confirmed:
-            needed = LEVEL_RANK[order.sales_price_authority_level]
-            if needed <= max(covered[order], own_rank) or order.id in reported:
+            if not uncovered[order] or order.id in reported:
                 continue
             self.env["sales.violation"]._report_violation(
                 order.user_id or self.env.user,

@@ -38,7 +38,11 @@ class SalesPhoneAuthorization(models.Model):
         selection=AUTHORITY_LEVELS, string="Approver's Level", compute="_compute_approver_level", store=True
     )
     authorized_at = fields.Datetime(string="Call Time", required=True, default=fields.Datetime.now, tracking=True)
-    product_id = fields.Many2one("product.product")
+    product_id = fields.Many2one(
+        "product.product",
+        tracking=True,
+        help="The authorisation covers the quotation's lines of this product sold at or above the authorised price.",
+    )
     price = fields.Monetary(string="Authorised Price", currency_field="currency_id", required=True, tracking=True)
     note = fields.Text(string="Conditions")
     deadline = fields.Datetime(
@@ -94,6 +98,29 @@ class SalesPhoneAuthorization(models.Model):
             return NotImplemented
         domain = self._overdue_domain()
         return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    # order_id is always given: the check also runs when the product is left out.
+    @api.constrains("product_id", "order_id")
+    def _check_product(self):
+        """PC-8: a price is authorised for a product; without it the authorisation would cover any line."""
+        for auth in self:
+            if not auth.product_id:
+                raise ValidationError(
+                    self.env._(
+                        "Phone authorisation for %(order)s: record the product whose price was authorised.",
+                        order=auth.order_id.display_name,
+                    )
+                )
+
+    def _covers_line(self, line):
+        """PC-8: this authorisation covers ``line`` when it sells its product at or above the
+        authorised price (net of discount, per unit of the product, in the order's currency)."""
+        self.ensure_one()
+        if line.product_id != self.product_id:
+            return False
+        net = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+        net = line.product_uom._compute_price(net, line.product_id.uom_id)
+        return self.currency_id.compare_amounts(net, self.price) >= 0
 
     @api.constrains("approver_id", "salesperson_id", "order_id")
     def _check_approver(self):

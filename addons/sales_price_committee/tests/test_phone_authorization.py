@@ -1,11 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import PriceCase
 
 
 class TestPhoneAuthorization(PriceCase):
-    def _authorize(self, order, approver="manager", at="2026-11-20 10:00"):
+    def _authorize(self, order, approver="manager", at="2026-11-20 10:00", price=93):
         return (
             self.env["sales.phone.authorization"]
             .with_user(self.users["specialist"])
@@ -15,7 +16,7 @@ class TestPhoneAuthorization(PriceCase):
                     "approver_id": self.users[approver].id,
                     "authorized_at": self.dt(at),
                     "product_id": self.fibre.id,
-                    "price": 93,
+                    "price": price,
                 }
             )
         )
@@ -76,3 +77,28 @@ class TestPhoneAuthorization(PriceCase):
         self.assertEqual(auth.violation_id.rule_id.code, "quotation_outside_authority")
         self.assertEqual(auth.violation_id.person_id, self.users["specialist"])
         self.assertFalse(model._cron_report_unconfirmed(now=self.dt("2026-11-27 09:00")))
+
+    def test_authorisation_covers_only_its_product_at_or_above_its_price(self):
+        """PC-8 / PC-9: a phone authorisation covers only the lines of its product sold at or above the
+        authorised price (per unit of the product): going below it afterwards, or another product
+        below base, still needs approval, and a confirmation then is outside authority."""
+        order = self._order([(self.fibre, 96)])
+        self.assertEqual(order.sales_price_approval_level, "supervisor")
+        auth = self._authorize(order, price=96)
+        order.invalidate_recordset()
+        self.assertFalse(order.sales_price_approval_level)
+        order.order_line.write({"product_uom": self.uom_dozen.id, "price_unit": 1152})
+        self.assertFalse(order.sales_price_approval_level, "96 per unit, sold by the dozen")
+        order.order_line.write({"product_uom": self.uom_unit.id, "price_unit": 93})
+        self.assertEqual(order.sales_price_approval_level, "manager", "lower than the manager authorised")
+        auth.with_user(self.users["manager"]).action_confirm()
+        self.assertEqual(order.sales_price_approval_level, "manager", "confirming 96 does not cover 93")
+        specialist_rank = order._sales_price_uncovered_rank()[order]
+        self.assertTrue(specialist_rank, "confirmed by the specialist, the deal would be a violation")
+        order.order_line.price_unit = 96
+        order.order_line = [Command.create({"product_id": self.yarn.id, "price_unit": 190})]
+        self.assertEqual(order.sales_price_approval_level, "supervisor", "the yarn line is not covered")
+        with self.assertRaises(ValidationError):
+            self.env["sales.phone.authorization"].with_user(self.users["specialist"]).create(
+                {"order_id": order.id, "approver_id": self.users["manager"].id, "price": 96}
+            )
