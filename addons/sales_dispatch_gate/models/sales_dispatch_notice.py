@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -626,14 +627,22 @@ class SalesDispatchNotice(models.Model):
             )
             notice._dispatch_notify_warehouse()
 
-    def _dispatch_record_shipment(self, when=None):
-        """DG-3/DG-5: the first shipment of a notice; emergency paperwork falls due from it."""
+    def _dispatch_record_shipment(self, when=None, finished=None):
+        """DG-3/DG-5: the first shipment of a notice (emergency paperwork falls due from it); the
+        ``finished`` notices are done. Notices that change alike are written together (X-7)."""
         when = fields.Datetime.to_datetime(when) or fields.Datetime.now()
-        for notice in self.filtered(lambda n: not n.shipped_date):
-            values = {"shipped_date": when}
-            if notice.phone_approval:
-                values["paperwork_due"] = notice._dispatch_paperwork_deadline(when)
-            notice.with_context(dispatch_workflow=True).write(values)
+        finished = finished or self.browse()
+        changes = defaultdict(lambda: self.browse())
+        for notice in self:
+            values = {"state": "done"} if notice in finished else {}
+            if not notice.shipped_date:
+                values["shipped_date"] = when
+                if notice.phone_approval:
+                    values["paperwork_due"] = notice._dispatch_paperwork_deadline(when)
+            if values:
+                changes[tuple(sorted(values.items()))] |= notice
+        for values, notices in changes.items():
+            notices.with_context(dispatch_workflow=True).write(dict(values))
 
     def _dispatch_paperwork_deadline(self, shipped):
         """DG-3: the end of the n-th working day after the shipment, on the company's working calendar."""

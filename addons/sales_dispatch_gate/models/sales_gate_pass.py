@@ -210,7 +210,8 @@ class SalesGatePass(models.Model):
                 }
             )
         # Issued by the system when the warehouse validates; the warehouse keeper does not create passes by hand.
-        return self.sudo().create(vals_list)
+        # No "created" message nor follower: the pass's history is its checks (and a hold's incident).
+        return self.sudo().with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(vals_list)
 
     # The gate check (DG-7) ---------------------------------------------------------
 

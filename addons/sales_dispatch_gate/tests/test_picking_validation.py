@@ -19,9 +19,9 @@ class TestPickingValidation(ShipCase):
             self.ship(order)
         self.assertEqual(self.open_delivery(order).state, "assigned")
 
-    def test_delivery_under_notice_issues_gate_pass_and_notifies(self):
-        """DG-5/DG-6: the validated delivery counts on the notice, gets its gate pass, is registered as the
-        delivery note, and finance and the salesperson are told the same day."""
+    def test_delivery_under_notice_issues_gate_pass(self):
+        """DG-5/DG-6: the validated delivery counts on the notice, gets its gate pass and is registered as the
+        delivery note."""
         customer = self.make_customer("Hangzhou Silk Trading", grade="b", limit=100000.0)
         order = self.confirmed_order(customer, qty=10.0)
         notice = self.approved_notice(order)
@@ -36,10 +36,6 @@ class TestPickingValidation(ShipCase):
         self.assertRecordValues(gate_pass, [{"notice_id": notice.id, "vehicle_plate": "浙G·12345", "state": "valid"}])
         self.assertEqual(picking.logistics_carrier_id, self.carrier)
         self.assertIn("shipped", order.sudo().sales_event_ids.mapped("event"))
-        message = notice.message_ids.filtered(lambda m: picking.name in (m.body or "") and "Shipped" in m.body)
-        self.assertEqual(len(message), 1)
-        self.assertIn(self.users["finance"].partner_id, message.notified_partner_ids)
-        self.assertIn(self.users["specialist"].partner_id, message.notified_partner_ids)
         document = picking.sales_document_id
         self.assertEqual(document.type_id.code, "delivery_note")
         self.assertEqual(picking._sales_retention_trigger_dates(), {picking.id: {"shipped": picking.date_done.date()}})
@@ -47,6 +43,35 @@ class TestPickingValidation(ShipCase):
         exposure = customer._get_credit_exposure()
         self.assertAlmostEqual(exposure["instructed_not_shipped"], 0.0)
         self.assertAlmostEqual(exposure["shipped_not_invoiced"], 1000.0)
+
+    def test_shipments_reported_to_finance_and_salesperson(self):
+        """DG-5: finance and the salesperson are told of the shipments the same day: the hourly report sends
+        each of them one message listing their deliveries, and reports a delivery only once."""
+        customer = self.make_customer("Shaoxing Dyeing", grade="b", limit=100000.0)
+        first_order = self.confirmed_order(customer, qty=10.0)
+        second_order = self.confirmed_order(customer, qty=5.0)
+        self.approved_notice(first_order)
+        self.approved_notice(second_order)
+        first = self.ship(first_order)
+        second = self.ship(second_order)
+        self.assertFalse((first | second).filtered("dispatch_reported_date"))
+        Picking = self.env["stock.picking"]
+        Picking._cron_dispatch_report_shipments()
+        self.assertTrue(all((first | second).mapped("dispatch_reported_date")))
+
+        def reports(user):
+            return self.env["mail.message"].search(
+                [("model", "=", False), ("partner_ids", "in", user.partner_id.ids), ("body", "ilike", first.name)]
+            )
+
+        for role in ("finance", "specialist"):
+            report = reports(self.users[role])
+            self.assertEqual(len(report), 1, role)
+            self.assertIn(second.name, report.body)
+            self.assertIn("浙G·12345", report.body)
+        self.assertFalse(reports(self.users["warehouse"]))
+        Picking._cron_dispatch_report_shipments()
+        self.assertEqual(len(reports(self.users["finance"])), 1)
 
     def test_partial_delivery_and_backorder_share_the_notice(self):
         """DG-5: a partial delivery ships part of the notice; the backorder ships the rest under the same notice."""

@@ -86,7 +86,9 @@ class SalesDocumentMixin(models.AbstractModel):
                     dict(values, res_model=record._name, res_id=record.id, confidentiality=doc_type.confidentiality)
                 )
         if to_create:
-            self.env["sales.document"].sudo().create(to_create)
+            # Rows are created by the system (sudo: the register is not the user's to write); no creation
+            # message nor followers, which would cost every validation and confirmation for nothing.
+            self.env["sales.document"].sudo().with_context(tracking_disable=True).create(to_create)
 
     @api.model_create_multi
     def create(self, vals_list):
