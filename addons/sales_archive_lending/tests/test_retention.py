@@ -41,6 +41,30 @@ class TestRetention(ArchiveCase):
         document.retention_rule_id.with_user(self.users["archivist"]).years = 7
         self.assertEqual(document.retain_until, date(2033, 6, 30))
 
+    def test_default_years_in_settings_move_the_documents_that_use_them(self):
+        """AL-1: changing only the company's default retention years (Settings) moves the retain-until date
+        of every document whose rule uses the default; a rule with its own years keeps its dates."""
+        quotation = self._quotation(validity_date=date(2026, 3, 31))
+        document = self._document(quotation)
+        self.assertFalse(document.retention_rule_id.years)
+        self.assertEqual(document.retain_until, date(2029, 3, 31))
+        contract = self._confirmed(sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31))
+        contract_document = self._document(contract)
+        contract_document.retention_rule_id.with_user(self.users["archivist"]).years = 4
+        self.assertEqual(contract_document.retain_until, date(2030, 12, 31))
+        # Only an administrator opens Settings; only the company value changes, not the rule.
+        with self.assertRaises(AccessError):
+            self.env["res.config.settings"].with_user(self.users["archivist"]).create({"sales_retention_years": 10})
+        admin = self.env.ref("base.user_admin")
+        self.env["res.config.settings"].with_user(admin).create({"sales_retention_years": 10}).execute()
+        self.assertEqual(self.company.sales_retention_years, 10)
+        self.assertEqual(document.retain_until, date(2036, 3, 31))
+        self.assertEqual(contract_document.retain_until, date(2030, 12, 31))
+        # Lowering it again brings the date back: the job would otherwise propose the wrong documents.
+        self.company.sales_retention_years = 2
+        self.assertEqual(document.retain_until, date(2028, 3, 31))
+        self.assertIn(document, self.env["sales.document"].search([("retain_until", "=", date(2028, 3, 31))]))
+
     def test_contract_and_its_changes_run_from_the_contract_end(self):
         """AL-1: a contract and its change records are kept N years after the contract is fulfilled."""
         contract = self._confirmed(sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31))
