@@ -89,10 +89,27 @@ class TestDeletionGuard(ArchiveCase):
         self.assertIn("legal_hold", document.message_ids.tracking_value_ids.field_id.mapped("name"))
 
     def test_module_uninstall_may_remove_retained_records(self):
-        """AL-2: only a module uninstall (its own context flag) bypasses the guard."""
+        """AL-2: only a module uninstall bypasses the guard: the server's superuser while modules are
+        being removed. The uninstall context flag sent by a user (RPC) or through sudo() outside an
+        uninstall is ignored."""
         need = self.as_role("specialist", "sales.customer.need").create(
             {"name": "Dyed yarn", "partner_id": self.customer.id, "user_id": self.users["specialist"].id}
         )
-        # Uninstall runs as the superuser.
-        need.sudo().with_context(**{MODULE_UNINSTALL_FLAG: True}).unlink()
+        flag = {MODULE_UNINSTALL_FLAG: True}
+        for attempt in (
+            need.with_user(self.users["manager"]).with_context(**flag),
+            need.with_user(self.env.ref("base.user_admin")).with_context(**flag),
+            need.sudo().with_context(**flag),
+        ):
+            with self.assertRaisesRegex(UserError, "Archive it instead"):
+                attempt.unlink()
+        document = self._document(need)
+        with self.assertRaises(UserError):
+            document.sudo().with_context(**flag).unlink()
+        self.assertTrue(need.exists())
+        # During an uninstall the module is marked "to remove" and the server runs as the superuser.
+        self.env.ref("base.module_sales_archive_lending").sudo().state = "to remove"
+        with self.assertRaises(UserError):
+            need.with_user(self.env.ref("base.user_admin")).with_context(**flag).unlink()
+        need.sudo().with_context(**flag).unlink()
         self.assertFalse(need.exists())

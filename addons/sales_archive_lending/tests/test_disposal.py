@@ -58,6 +58,15 @@ class TestDisposal(ArchiveCase):
         self.assertTrue(document.exists())
         self.assertTrue(document.disposed)
         self.assertEqual(document.retention_state, "disposed")
+        # AL-3: the register row is the residual metadata of the disposal: nobody deletes it, not even
+        # an administrator or a sudo() path; the business record itself may go, the row stays.
+        for attempt in (
+            document.with_user(self.users["archivist"]),
+            document.with_user(self.env.ref("base.user_admin")),
+            document.sudo(),
+        ):
+            with self.assertRaisesRegex(UserError, batch.name):
+                attempt.unlink()
         self.assertEqual(document.disposal_batch_id, batch)
         self.assertFalse(
             self.env["ir.attachment"].search([("res_model", "=", "sale.order"), ("res_id", "=", quotation.id)])
@@ -67,6 +76,10 @@ class TestDisposal(ArchiveCase):
         )
         self.assertIn(document.name, html.decode())
         self.assertIn(batch.name, html.decode())
+        quotation.with_user(self.users["manager"]).unlink()
+        self.assertTrue(document.exists())
+        self.assertTrue(document.record_deleted)
+        self.assertTrue(document.disposed)
 
     def test_legal_hold_keeps_a_document_out_of_batches(self):
         """AL-3 / AL-2: a document on legal hold is never in a batch, even if held after the approval."""
