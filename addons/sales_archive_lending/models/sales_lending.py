@@ -23,6 +23,12 @@ class SalesLending(models.Model):
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     borrower_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user, tracking=True)
+    department_head_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_department_head_ids",
+        help="The borrower's superior or, without one, the supervisors of the borrower's department. "
+        "They approve the first step.",
+    )
     reason = fields.Text(required=True, tracking=True)
     paper_file_ids = fields.Many2many("sales.paper.file", string="Paper Files", required=True)
     expected_return_date = fields.Date(required=True, tracking=True)
@@ -74,6 +80,12 @@ class SalesLending(models.Model):
             # The route depends on every document in the files, including those the editor may not read.
             levels = lending.sudo().paper_file_ids.document_ids.mapped("confidentiality")
             lending.needs_general_manager = any(level in ("confidential", "secret") for level in levels)
+
+    @api.depends("borrower_id.sales_superior_id")
+    def _compute_department_head_ids(self):
+        """AL-6: the first approver is the borrower's own department head."""
+        for lending in self:
+            lending.department_head_ids = lending.borrower_id._sales_department_heads()
 
     @api.depends("state", "due_date")
     def _compute_overdue(self):
@@ -163,6 +175,15 @@ class SalesLending(models.Model):
         for lending in self:
             if lending.state != "draft":
                 raise UserError(self.env._("Lending %(ref)s is not a draft: it cannot be submitted.", ref=lending.name))
+            if not lending.department_head_ids:
+                raise UserError(
+                    self.env._(
+                        "Lending %(ref)s: %(user)s has no department head to approve it. Ask the administrator "
+                        "to set %(user)s's superior (Settings → Users, tab Sales Control, Superior).",
+                        ref=lending.name,
+                        user=lending.borrower_id.name,
+                    )
+                )
         self._check_files_available()
         self.request_validation()
 

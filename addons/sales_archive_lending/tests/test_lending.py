@@ -64,6 +64,34 @@ class TestLending(ArchiveCase):
             self.assertEqual(lending.due_date, date(2026, 3, 7))
             self.assertEqual(lending.max_extensions, 1)
 
+    def test_borrowers_department_head_approves_first(self):
+        """AL-6: the borrower's superior approves the first step (not any supervisor); a warehouse keeper
+        without a superior cannot file; nobody approves their own lending."""
+        self.users["specialist2"].sales_superior_id = self.users["manager"]
+        lending = self._lending(self.quotations_file)
+        lending.action_submit()
+        definition = self.env.ref("sales_archive_lending.tier_lending_department_head")
+        head_review = lending.review_ids.filtered(lambda r: r.definition_id == definition)
+        self.assertEqual(head_review.reviewer_ids, self.users["manager"])
+        self._review(lending, "supervisor")
+        self.assertEqual(head_review.status, "pending")
+        self._review(lending, "manager")
+        self.assertEqual(head_review.status, "approved")
+        warehouse = self._lending(self.orders_file, role="warehouse")
+        with self.assertRaisesRegex(UserError, "no department head"):
+            warehouse.with_user(self.users["warehouse"]).action_submit()
+        # The manager borrows: the manager's superior is the GM, and the sales-head step goes to another manager.
+        self.users["manager"].sales_superior_id = self.users["gm"]
+        own = self._lending(self.orders_file, role="manager")
+        own.with_user(self.users["manager"]).action_submit()
+        for review in own.review_ids:
+            self.assertNotIn(self.users["manager"], review.reviewer_ids)
+        self._review(own, "manager")
+        self.assertNotIn("approved", own.review_ids.mapped("status"))
+        self._review(own, "gm")
+        self._review(own, "gm")
+        self.assertEqual(own.state, "approved")
+
     def test_legal_hold_blocks_lending(self):
         """AL-6 / AL-2: a file holding a document on legal hold is not lent."""
         document = self._document(self._quotation())
@@ -88,6 +116,34 @@ class TestLending(ArchiveCase):
             self.assertEqual(lending.extension_count, 1)
         with freeze_time("2026-03-25"), self.assertRaisesRegex(UserError, "before the due date"):
             self.as_role("specialist2", "sales.lending.extension").create({"lending_id": lending.id, "reason": "Late"})
+
+    def test_extensions_are_limited_at_request_and_at_approval(self):
+        """AL-6: the rule's number of extensions is checked when an extension is requested and again when the
+        manager approves it, so pending requests filed together cannot push the lending past the limit."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file)
+            lending.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual(lending.max_extensions, 2)
+            extensions = self.env["sales.lending.extension"]
+            for reason in ("Audit extended", "Second audit", "Third audit"):
+                extensions |= self.as_role("specialist2", "sales.lending.extension").create(
+                    {"lending_id": lending.id, "reason": reason}
+                )
+            extensions[0].with_user(self.users["manager"]).action_approve()
+            extensions[1].with_user(self.users["manager"]).action_approve()
+            self.assertEqual(lending.extension_count, 2)
+            self.assertEqual(lending.due_date, date(2026, 3, 30))
+            with self.assertRaisesRegex(UserError, "reject this extension request"):
+                extensions[2].with_user(self.users["manager"]).action_approve()
+            self.assertEqual(extensions[2].state, "requested")
+            self.assertEqual(lending.extension_count, 2)
+            # A new request past the limit is refused at once.
+            with self.assertRaisesRegex(UserError, "used its 2 extension"):
+                self.as_role("specialist2", "sales.lending.extension").create(
+                    {"lending_id": lending.id, "reason": "Fourth audit"}
+                )
+            extensions[2].with_user(self.users["manager"]).action_reject()
+            self.assertEqual(extensions[2].state, "rejected")
 
     def test_return_inspection_creates_compensation(self):
         """AL-6: a damaged or lost file on return opens a compensation record for the manager to decide."""
