@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -89,6 +89,26 @@ class TestRetention(ArchiveCase):
         order._sales_record_event("signed", date=date(2026, 5, 4))
         self.assertEqual(document.retain_until, date(2029, 5, 4))
         self.assertEqual(document.retention_state, "retained")
+
+    def test_shipment_starts_the_retention_of_records_kept_from_the_shipment(self):
+        """AL-1: a sub-type kept from the shipment runs from the order's last shipment (an order event, as the
+        dispatch module records it) and moves with a later shipment. The delivery notes and receipts themselves
+        are registered by sales_dispatch_gate, whose tests cover their trigger dates."""
+        self.env.ref("sales_archive_lending.retention_rule_order").with_user(
+            self.users["archivist"]
+        ).trigger = "shipped"
+        order = self._confirmed()
+        document = self._document(order)
+        self.assertEqual(document.retention_rule_id.trigger, "shipped")
+        self.assertEqual(document.retention_state, "pending")
+        order._sales_record_event("shipped", date=datetime(2026, 4, 10, 9))
+        self.assertEqual(document.retention_trigger_date, date(2026, 4, 10))
+        self.assertEqual(document.retain_until, date(2029, 4, 10))
+        order._sales_record_event("shipped", date=datetime(2026, 5, 2, 9))
+        self.assertEqual(document.retain_until, date(2029, 5, 2))
+        # A signed receipt is another trigger: it does not move a date kept from the shipment.
+        order._sales_record_event("signed", date=datetime(2026, 6, 1, 9))
+        self.assertEqual(document.retain_until, date(2029, 5, 2))
 
     def test_relationship_end_starts_the_retention_and_permanent_never_expires(self):
         """AL-1: customer files are permanent; a rule on the relationship end runs from the customer's archiving."""
