@@ -166,7 +166,8 @@ class SalesAccessRequest(models.Model):
         self._sales_sync_access()
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
+        # One click decides one step, even for a user who may decide the next step too (four eyes).
+        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
         # The last approval opens the access; the approval's own state write re-enters here.
         if (
             not self.env.context.get("sales_access_approving")

@@ -188,7 +188,8 @@ class SalesLending(models.Model):
         self.request_validation()
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
+        # One click decides one step, even for a user who may decide the next step too (four eyes).
+        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
         # The last approval approves the lending; the approval's own state write re-enters here.
         if (
             not self.env.context.get("sales_lending_approving")

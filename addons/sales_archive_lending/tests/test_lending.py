@@ -6,7 +6,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ArchiveCase
 
@@ -80,7 +80,8 @@ class TestLending(ArchiveCase):
         warehouse = self._lending(self.orders_file, role="warehouse")
         with self.assertRaisesRegex(UserError, "no department head"):
             warehouse.with_user(self.users["warehouse"]).action_submit()
-        # The manager borrows: the manager's superior is the GM, and the sales-head step goes to another manager.
+        # The manager borrows: the manager's superior (the GM) decides the first step; the sales-head step goes
+        # to another manager, neither to the borrower nor to the GM who has signed a step already.
         self.users["manager"].sales_superior_id = self.users["gm"]
         own = self._lending(self.orders_file, role="manager")
         own.with_user(self.users["manager"]).action_submit()
@@ -90,7 +91,36 @@ class TestLending(ArchiveCase):
         self.assertNotIn("approved", own.review_ids.mapped("status"))
         self._review(own, "gm")
         self._review(own, "gm")
+        self.assertEqual(own.state, "draft")
+        other_manager = new_test_user(
+            self.env, login="sct_manager_b", groups="sales_doc_control.group_sales_manager", company_id=self.company.id
+        )
+        self._review_as(own, other_manager)
         self.assertEqual(own.state, "approved")
+
+    def test_lending_rule_is_chosen_by_category(self):
+        """AL-6: the archivist adds a lending rule for one category; files of that category get its loan period
+        and extensions, other files the general rule, and a lending of both the strictest. A specialist cannot
+        change the rules."""
+        with self.assertRaises(AccessError):
+            self.as_role("specialist", "sales.lending.rule").create({"category": "quotation", "loan_days": 30})
+        self.as_role("archivist", "sales.lending.rule").create(
+            {"sequence": 50, "category": "quotation", "loan_days": 7, "max_extensions": 1, "extension_days": 2}
+        )
+        with freeze_time("2026-03-02"):
+            quotations = self._approved(self.quotations_file)
+            quotations.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual((quotations.due_date, quotations.max_extensions), (date(2026, 3, 9), 1))
+            orders = self._approved(self.orders_file)
+            orders.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual((orders.due_date, orders.max_extensions), (date(2026, 3, 16), 2))
+            orders.with_user(self.users["archivist"]).return_condition = "intact"
+            orders.with_user(self.users["archivist"]).action_return()
+            quotations.with_user(self.users["archivist"]).return_condition = "intact"
+            quotations.with_user(self.users["archivist"]).action_return()
+            both = self._approved(self.quotations_file | self.orders_file)
+            both.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual((both.due_date, both.max_extensions), (date(2026, 3, 9), 1))
 
     def test_legal_hold_blocks_lending(self):
         """AL-6 / AL-2: a file holding a document on legal hold is not lent."""
