@@ -259,8 +259,9 @@ class SalesDocument(models.Model):
             return False
         return bool(self.env["ir.module.module"].sudo().search_count([("state", "=", "to remove")], limit=1))
 
-    def _sales_check_deletable(self):
-        """AL-2: refuse to delete anything whose document is still retained, whoever asks."""
+    def _sales_check_deletable(self, model_name="sales.document"):
+        """AL-2: refuse to delete anything whose document is still retained, whoever asks; the message
+        advises what to do with the record being deleted (model_name: its model)."""
         for document in self.filtered(lambda d: not d.record_deleted or d.legal_hold):
             if not document._sales_is_retained():
                 continue
@@ -274,8 +275,21 @@ class SalesDocument(models.Model):
                 reason = self.env._("its retention period has not started yet")
             raise UserError(
                 self.env._(
-                    "%(doc)s cannot be deleted: %(reason)s under the retention schedule. Archive it instead.",
+                    "%(doc)s cannot be deleted: %(reason)s under the retention schedule. %(advice)s",
                     doc=document.name,
                     reason=reason,
+                    advice=document._sales_deletion_advice(model_name),
                 )
             )
+
+    def _sales_deletion_advice(self, model_name):
+        """AL-2/X-4: what the user can do instead of deleting, for the kind of record at hand."""
+        self.ensure_one()
+        if model_name == self.res_model and model_name in self.env:
+            # The advice depends on the record's state, whoever may read it.
+            record = self.env[model_name].sudo().with_context(active_test=False).browse(self.res_id).exists()
+            if record and model_name == "sale.order" and record.state != "cancel":
+                return self.env._("Cancel it instead.")
+            if record and "active" in record._fields and record.active:
+                return self.env._("Archive it instead.")
+        return self.env._("Keep it: once its retention has ended, the archivist proposes it for an approved disposal.")

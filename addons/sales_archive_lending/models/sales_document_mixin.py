@@ -49,4 +49,4 @@ class SalesDocumentMixin(models.AbstractModel):
         """AL-2: the deletion guard, unless the server is uninstalling modules (checked on the
         caller's environment: the documents are read with sudo())."""
         if not self.env["sales.document"]._sales_module_uninstalling():
-            self._sales_retention_guarded()._sales_documents()._sales_check_deletable()
+            self._sales_retention_guarded()._sales_documents()._sales_check_deletable(self._name)

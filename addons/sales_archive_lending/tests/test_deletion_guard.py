@@ -13,9 +13,9 @@ from .common import ArchiveCase
 
 @tagged("post_install", "-at_install")
 class TestDeletionGuard(ArchiveCase):
-    def _assert_guarded(self, record):
+    def _assert_guarded(self, record, advice):
         """Deleting is refused as the manager, as an administrator and through sudo(), naming the
-        document and offering to archive it."""
+        document and saying what to do instead."""
         name = self._document(record).name
         for attempt in (
             record.with_user(self.users["manager"]),
@@ -25,12 +25,13 @@ class TestDeletionGuard(ArchiveCase):
             with self.assertRaises(UserError) as caught:
                 attempt.unlink()
             self.assertIn(name, str(caught.exception))
-            self.assertIn("Archive it instead", str(caught.exception))
+            self.assertIn(advice, str(caught.exception))
         self.assertTrue(record.exists())
 
     def test_core_and_suite_records_under_retention_cannot_be_deleted(self):
         """AL-2: customers, sent quotations, orders, contracts and customer needs with retained documents
-        cannot be deleted, not even by an administrator or through sudo()."""
+        cannot be deleted, not even by an administrator or through sudo(); the message says what can be done
+        with that kind of record instead (archive a customer, cancel an order, keep the rest)."""
         quotation = self._quotation(validity_date=date(2026, 3, 31))
         quotation.with_user(self.users["gm"]).action_quotation_sent()
         quotation.with_user(self.users["gm"])._action_cancel()
@@ -41,8 +42,17 @@ class TestDeletionGuard(ArchiveCase):
         )
         self.assertEqual(self._document(self.customer).retention_state, "permanent")
         with freeze_time("2027-01-01"):
-            for record in (self.customer, quotation, order, need):
-                self._assert_guarded(record)
+            self._assert_guarded(self.customer, "Archive it instead")
+            self._assert_guarded(quotation, "Keep it")
+            self._assert_guarded(order, "Keep it")
+            self._assert_guarded(need, "Keep it")
+            confirmed = self._confirmed()
+            self._assert_guarded(confirmed, "Cancel it instead")
+            # The advice can be followed: the customer is archived, the order cancelled.
+            self.customer.with_user(self.users["manager"]).action_archive()
+            self.assertFalse(self.customer.active)
+            confirmed.with_user(self.users["gm"])._action_cancel()
+            self.assertEqual(confirmed.state, "cancel")
 
     def test_register_rows_of_retained_documents_cannot_be_deleted(self):
         """AL-2: the register row itself is refused to an administrator too."""
@@ -101,7 +111,7 @@ class TestDeletionGuard(ArchiveCase):
             need.with_user(self.env.ref("base.user_admin")).with_context(**flag),
             need.sudo().with_context(**flag),
         ):
-            with self.assertRaisesRegex(UserError, "Archive it instead"):
+            with self.assertRaisesRegex(UserError, "cannot be deleted"):
                 attempt.unlink()
         document = self._document(need)
         with self.assertRaises(UserError):
