@@ -67,6 +67,14 @@ class SalesLending(models.Model):
         copy=False,
     )
     return_note = fields.Text(copy=False)
+    return_file_ids = fields.Many2many(
+        "sales.paper.file",
+        "sales_lending_return_file_rel",
+        string="Damaged or Lost Files",
+        copy=False,
+        domain="[('id', 'in', paper_file_ids)]",
+        help="Which of the lent files came back damaged or were lost; each opens a compensation record.",
+    )
     compensation_ids = fields.One2many("sales.lending.compensation", "lending_id", string="Compensations")
     reminder_stage = fields.Integer(
         readonly=True, copy=False, help="Overdue reminders sent: 1 at the due date, 2 and 3 later."
@@ -266,10 +274,27 @@ class SalesLending(models.Model):
                 self.env["sales.lending.compensation"].create(
                     [
                         {"lending_id": lending.id, "paper_file_id": paper.id, "condition": lending.return_condition}
-                        for paper in lending.paper_file_ids
+                        for paper in lending._sales_affected_files()
                     ]
                 )
             lending.write({"state": "returned", "return_date": fields.Date.context_today(self)})
+
+    def _sales_affected_files(self):
+        """AL-6: the files the return inspection found damaged or lost: those the archivist picked, or the
+        only file of the lending. Files that were not lent cannot be picked."""
+        self.ensure_one()
+        files = self.paper_file_ids
+        affected = self.return_file_ids or (files if len(files) == 1 else files.browse())
+        if not affected or affected - files:
+            raise UserError(
+                self.env._(
+                    "Lending %(ref)s: pick the damaged or lost files among the lent files (%(files)s) before "
+                    "taking the lending back.",
+                    ref=self.name,
+                    files=", ".join(files.mapped("name")),
+                )
+            )
+        return affected
 
     def action_cancel(self):
         for lending in self:

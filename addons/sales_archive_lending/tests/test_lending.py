@@ -176,17 +176,28 @@ class TestLending(ArchiveCase):
             self.assertEqual(extensions[2].state, "rejected")
 
     def test_return_inspection_creates_compensation(self):
-        """AL-6: a damaged or lost file on return opens a compensation record for the manager to decide."""
+        """AL-6: each file found damaged or lost on return opens a compensation record for the manager to decide;
+        the intact files of the same lending do not."""
         with freeze_time("2026-03-02"):
             lending = self._approved(self.quotations_file | self.orders_file)
             lending.with_user(self.users["archivist"]).action_checkout()
             with self.assertRaisesRegex(UserError, "condition"):
                 lending.with_user(self.users["archivist"]).action_return()
             lending.with_user(self.users["archivist"]).return_condition = "damaged"
+            # Two files were lent: the archivist says which one came back damaged.
+            with self.assertRaisesRegex(UserError, "pick the damaged or lost files"):
+                lending.with_user(self.users["archivist"]).action_return()
+            with self.assertRaisesRegex(UserError, "pick the damaged or lost files"):
+                lending.with_user(self.users["archivist"]).return_file_ids = self.env["sales.paper.file"].create(
+                    {"name": "Not lent", "category": "order", "year": 2026}
+                )
+                lending.with_user(self.users["archivist"]).action_return()
+            lending.with_user(self.users["archivist"]).return_file_ids = self.orders_file
             lending.with_user(self.users["archivist"]).action_return()
         self.assertEqual(lending.state, "returned")
-        self.assertEqual(len(lending.compensation_ids), 2)
-        compensation = lending.compensation_ids[0]
+        self.assertEqual(lending.compensation_ids.paper_file_id, self.orders_file)
+        self.assertEqual(lending.compensation_ids.condition, "damaged")
+        compensation = lending.compensation_ids
         with self.assertRaises(AccessError):
             compensation.with_user(self.users["specialist2"]).write({"decision": "waived"})
         compensation.with_user(self.users["manager"]).write({"amount": 50.0, "decision": "charged"})
