@@ -54,6 +54,17 @@ class TestDeletionGuard(ArchiveCase):
             confirmed.with_user(self.users["gm"])._action_cancel()
             self.assertEqual(confirmed.state, "cancel")
 
+    def test_contract_changes_under_retention_cannot_be_deleted(self):
+        """AL-2: a contract change (sales.contract.amendment) is kept as long as its contract: deleting it is
+        refused as the manager, as an administrator and through sudo()."""
+        contract = self._confirmed(sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31))
+        amendment = self.as_role("specialist", "sales.contract.amendment").create(
+            {"order_id": contract.id, "amendment_type": "other", "reason": "Delivery date moved"}
+        )
+        self.assertEqual(self._document(amendment).retain_until, date(2029, 12, 31))
+        with freeze_time("2027-01-01"):
+            self._assert_guarded(amendment, "Keep it")
+
     def test_register_rows_of_retained_documents_cannot_be_deleted(self):
         """AL-2: the register row itself is refused to an administrator too."""
         document = self._customer_file()
