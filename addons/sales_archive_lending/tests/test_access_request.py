@@ -118,6 +118,45 @@ class TestAccessRequest(ArchiveCase):
             with self.assertRaises(AccessError):
                 self.contract_doc.with_user(self.users["specialist2"]).read(["name"])
 
+    def test_the_order_and_its_scans_are_readable_during_the_window(self):
+        """AL-5: the requester reads the order behind the granted register row (another salesperson's
+        contract), its lines and its scanned attachments during the window only; never write access."""
+        scan = self.env["ir.attachment"].create(
+            {"name": "signed-contract.pdf", "res_model": "sale.order", "res_id": self.contract.id, "raw": b"%PDF"}
+        )
+        reader = self.users["specialist2"]
+
+        def can_read(record):
+            record.invalidate_recordset()
+            try:
+                if record._name == "ir.attachment":
+                    # Attachments follow the access to the record they belong to.
+                    record.with_user(reader).check("read")
+                else:
+                    record.with_user(reader).check_access("read")
+            except AccessError:
+                return False
+            return True
+
+        with freeze_time("2026-03-01 09:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+            request.action_submit()
+            for role in ("supervisor", "manager", "gm"):
+                self._review(request, role)
+            self.assertFalse(can_read(self.contract))
+            self.assertFalse(can_read(scan))
+        with freeze_time("2026-03-03 10:00:00"):
+            self.assertTrue(can_read(self.contract))
+            self.assertTrue(can_read(self.contract.order_line))
+            self.assertTrue(can_read(scan))
+            self.assertEqual(scan.with_user(reader).raw, b"%PDF")
+            self.assertFalse(can_read(self.other_contract))
+            with self.assertRaises(AccessError):
+                self.contract.with_user(reader).write({"note": "Changed"})
+        with freeze_time("2026-03-06 18:00:01"):
+            self.assertFalse(can_read(self.contract))
+            self.assertFalse(can_read(scan))
+
     def test_internal_documents_need_no_general_manager(self):
         """AL-5: without confidential documents the department head and the sales head decide."""
         quotation = self._quotation()
