@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import res_company
 from . import res_config_settings
+from . import res_users
 from . import sales_authority_matter
 from . import sales_retention_rule
 from . import sales_document
@@ -12,6 +13,7 @@ from . import sales_contract_amendment
 from . import sales_customer_need
 from . import sales_access_request
 from . import tier_definition
+from . import tier_review
 from . import sales_disposal_batch
 from . import sales_archive_location
 from . import sales_paper_file

@@ -26,3 +26,23 @@ class ResCompany(models.Model):
         default=7,
         help="Days after the due date when the overdue reminder also goes to the borrower's superior.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "sales_retention_years" in vals:
+            self._sales_refresh_default_retention()
+        return res
+
+    def _sales_refresh_default_retention(self):
+        """AL-1: the company's default years move the retain-until date of every document of these
+        companies whose rule uses the default (years left at 0)."""
+        # Every document follows the schedule, including those the person changing the setting may not read.
+        documents = self.env["sales.document"].sudo().with_context(active_test=False)
+        documents.search(
+            [
+                ("company_id", "in", self.ids),
+                ("retention_rule_id.years", "=", 0),
+                ("retention_trigger_date", "!=", False),
+                ("disposed", "=", False),
+            ]
+        )._sales_refresh_retention()

@@ -29,6 +29,12 @@ class SalesAccessRequest(models.Model):
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     requester_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user, tracking=True)
+    department_head_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_department_head_ids",
+        help="The requester's superior or, without one, the supervisors of the requester's department. "
+        "They approve the first step.",
+    )
     purpose = fields.Text(required=True, tracking=True)
     document_ids = fields.Many2many(
         "sales.document",
@@ -69,6 +75,12 @@ class SalesAccessRequest(models.Model):
             # editing the request may not read.
             levels = request.sudo().document_ids.mapped("confidentiality")
             request.needs_general_manager = any(level in SENSITIVE for level in levels)
+
+    @api.depends("requester_id.sales_superior_id")
+    def _compute_department_head_ids(self):
+        """AL-5: the first approver is the requester's own department head."""
+        for request in self:
+            request.department_head_ids = request.requester_id._sales_department_heads()
 
     @api.depends("state", "date_from", "date_to")
     def _compute_access_active(self):
@@ -124,6 +136,15 @@ class SalesAccessRequest(models.Model):
                         user=request.requester_id.name,
                     )
                 )
+            if not request.department_head_ids:
+                raise UserError(
+                    self.env._(
+                        "Access request %(ref)s: %(user)s has no department head to approve it. Ask the "
+                        "administrator to set %(user)s's superior (Settings → Users, tab Sales Control, Superior).",
+                        ref=request.name,
+                        user=request.requester_id.name,
+                    )
+                )
         self.request_validation()
 
     def action_approve(self):
@@ -145,7 +166,8 @@ class SalesAccessRequest(models.Model):
         self._sales_sync_access()
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
+        # One click decides one step, even for a user who may decide the next step too (four eyes).
+        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
         # The last approval opens the access; the approval's own state write re-enters here.
         if (
             not self.env.context.get("sales_access_approving")

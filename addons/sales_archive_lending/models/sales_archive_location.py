@@ -69,3 +69,15 @@ class SalesArchiveLocation(models.Model):
                         or self.env._("nothing (a room is the top)"),
                     )
                 )
+
+    @api.constrains("location_type", "category", "year")
+    def _check_cabinet_partition(self):
+        """AL-4: the archive is partitioned by category and year at the cabinet: every cabinet has both."""
+        for location in self:
+            if location.location_type == "cabinet" and not (location.category and location.year):
+                raise ValidationError(
+                    self.env._(
+                        "Cabinet %(loc)s holds one partition of the archive: set its category and year.",
+                        loc=location.name,
+                    )
+                )

@@ -15,5 +15,5 @@ class SalesContractAmendment(models.Model):
 
     def unlink(self):
         """AL-2: checked before mail.thread's unlink, which deletes the chatter first."""
-        self._sales_retention_guarded()._sales_documents()._sales_check_deletable()
+        self._sales_check_retention_before_unlink()
         return super().unlink()

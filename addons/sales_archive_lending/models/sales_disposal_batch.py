@@ -98,7 +98,8 @@ class SalesDisposalBatch(models.Model):
         return self.env._("Document Disposal Batch")
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
+        # One click decides one step, even for a user who may decide the next step too (four eyes).
+        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
         # The last approval approves the batch; the approval's own state write re-enters here.
         if (
             not self.env.context.get("sales_disposal_approving")

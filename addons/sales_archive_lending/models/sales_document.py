@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
@@ -55,6 +56,12 @@ class SalesDocument(models.Model):
         readonly=True,
         help="Users who read this document through an approved access request, while its window lasts.",
     )
+    access_window_open = fields.Boolean(
+        string="Readable Through My Access Request",
+        compute="_compute_access_window_open",
+        search="_search_access_window_open",
+        help="The current user reads this document through an approved access request whose window is open now.",
+    )
 
     @api.depends("retention_permanent", "retain_until", "disposed")
     @api.depends_context("date")
@@ -89,6 +96,48 @@ class SalesDocument(models.Model):
         if operator in ("!=", "not in"):
             return ["!", *domain] if domain else []
         return domain or expression.FALSE_DOMAIN
+
+    def _sales_open_access_documents_sql(self):
+        """AL-5: a subquery of the documents the current user may read now through approved access
+        requests whose window covers this very moment. Checked when reading, in the record rule's
+        own query, so no job has to run for a window to open or close."""
+        now = fields.Datetime.now()
+        # The record rule asks on the user's behalf; the user's own requests decide, whatever their visibility.
+        requests = (
+            self.env["sales.access.request"]
+            .sudo()
+            ._search(
+                [
+                    ("requester_id", "=", self.env.uid),
+                    ("state", "=", "approved"),
+                    ("date_from", "<=", now),
+                    ("date_to", ">", now),
+                ]
+            )
+        )
+        relation = self.env["sales.access.request"]._fields["document_ids"]
+        return SQL(
+            "(SELECT %s FROM %s WHERE %s IN %s)",
+            SQL.identifier(relation.column2),
+            SQL.identifier(relation.relation),
+            SQL.identifier(relation.column1),
+            requests.subselect(),
+        )
+
+    @api.depends_context("uid")
+    def _compute_access_window_open(self):
+        # Asked about the current user's own requests, for documents the user may not read yet.
+        ids = [record_id for record_id in self._origin.ids if record_id]
+        readable = self.sudo().search([("id", "in", ids), ("access_window_open", "=", True)])
+        for document in self:
+            document.access_window_open = document._origin.id in readable.ids
+
+    @api.model
+    def _search_access_window_open(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", self._sales_open_access_documents_sql())]
 
     def _sales_is_retained(self):
         """AL-2: a document is retained until its retain-until date has passed, and for ever on legal hold."""
@@ -178,14 +227,41 @@ class SalesDocument(models.Model):
         return super().write(vals)
 
     def unlink(self):
-        """AL-2: register rows of retained documents are never deleted (mail.thread deletes the chatter first)."""
-        self._sales_check_deletable()
+        """AL-2/AL-3: register rows of retained documents are never deleted, nor those of disposed
+        documents: they are the residual metadata kept with the destruction certificate. Checked
+        before mail.thread's unlink, which deletes the chatter first."""
+        if not self._sales_module_uninstalling():
+            self._sales_check_disposed_kept()
+            self._sales_check_deletable()
         return super().unlink()
 
-    def _sales_check_deletable(self):
-        """AL-2: refuse to delete anything whose document is still retained, whoever asks."""
-        if self.env.context.get(MODULE_UNINSTALL_FLAG):
-            return
+    def _sales_check_disposed_kept(self):
+        """AL-3: the register row of a disposed document is what remains of it: it is never deleted."""
+        disposed = self.filtered("disposed")
+        if disposed:
+            raise UserError(
+                self.env._(
+                    "%(doc)s cannot be deleted: it was disposed of under destruction certificate %(batch)s "
+                    "and its register entry is kept as the record of that disposal. Leave it in the register, "
+                    "where it shows as disposed.",
+                    doc=disposed[0].name,
+                    batch=disposed[0].sudo().disposal_batch_id.name or "",
+                )
+            )
+
+    @api.model
+    def _sales_module_uninstalling(self):
+        """AL-2: a module uninstall (run by the server as the superuser while modules are marked
+        "to remove") may remove retained records. The context flag alone proves nothing: any
+        user can send it over RPC, so it is honoured only with both conditions. Call it on the
+        environment of the deletion, not on documents read with sudo()."""
+        if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.su):
+            return False
+        return bool(self.env["ir.module.module"].sudo().search_count([("state", "=", "to remove")], limit=1))
+
+    def _sales_check_deletable(self, model_name="sales.document"):
+        """AL-2: refuse to delete anything whose document is still retained, whoever asks; the message
+        advises what to do with the record being deleted (model_name: its model)."""
         for document in self.filtered(lambda d: not d.record_deleted or d.legal_hold):
             if not document._sales_is_retained():
                 continue
@@ -199,8 +275,21 @@ class SalesDocument(models.Model):
                 reason = self.env._("its retention period has not started yet")
             raise UserError(
                 self.env._(
-                    "%(doc)s cannot be deleted: %(reason)s under the retention schedule. Archive it instead.",
+                    "%(doc)s cannot be deleted: %(reason)s under the retention schedule. %(advice)s",
                     doc=document.name,
                     reason=reason,
+                    advice=document._sales_deletion_advice(model_name),
                 )
             )
+
+    def _sales_deletion_advice(self, model_name):
+        """AL-2/X-4: what the user can do instead of deleting, for the kind of record at hand."""
+        self.ensure_one()
+        if model_name == self.res_model and model_name in self.env:
+            # The advice depends on the record's state, whoever may read it.
+            record = self.env[model_name].sudo().with_context(active_test=False).browse(self.res_id).exists()
+            if record and model_name == "sale.order" and record.state != "cancel":
+                return self.env._("Cancel it instead.")
+            if record and "active" in record._fields and record.active:
+                return self.env._("Archive it instead.")
+        return self.env._("Keep it: once its retention has ended, the archivist proposes it for an approved disposal.")

@@ -42,5 +42,11 @@ class SalesDocumentMixin(models.AbstractModel):
         """AL-2: a record whose document is under retention cannot be deleted, not even by an
         administrator or through sudo(); only a module uninstall removes it. Registered models
         with mail.thread check again in their own unlink, which runs before mail.thread's."""
-        self._sales_retention_guarded()._sales_documents()._sales_check_deletable()
+        self._sales_check_retention_before_unlink()
         return super().unlink()
+
+    def _sales_check_retention_before_unlink(self):
+        """AL-2: the deletion guard, unless the server is uninstalling modules (checked on the
+        caller's environment: the documents are read with sudo())."""
+        if not self.env["sales.document"]._sales_module_uninstalling():
+            self._sales_retention_guarded()._sales_documents()._sales_check_deletable(self._name)

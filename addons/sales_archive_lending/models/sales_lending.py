@@ -23,6 +23,12 @@ class SalesLending(models.Model):
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     borrower_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user, tracking=True)
+    department_head_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_department_head_ids",
+        help="The borrower's superior or, without one, the supervisors of the borrower's department. "
+        "They approve the first step.",
+    )
     reason = fields.Text(required=True, tracking=True)
     paper_file_ids = fields.Many2many("sales.paper.file", string="Paper Files", required=True)
     expected_return_date = fields.Date(required=True, tracking=True)
@@ -61,6 +67,14 @@ class SalesLending(models.Model):
         copy=False,
     )
     return_note = fields.Text(copy=False)
+    return_file_ids = fields.Many2many(
+        "sales.paper.file",
+        "sales_lending_return_file_rel",
+        string="Damaged or Lost Files",
+        copy=False,
+        domain="[('id', 'in', paper_file_ids)]",
+        help="Which of the lent files came back damaged or were lost; each opens a compensation record.",
+    )
     compensation_ids = fields.One2many("sales.lending.compensation", "lending_id", string="Compensations")
     reminder_stage = fields.Integer(
         readonly=True, copy=False, help="Overdue reminders sent: 1 at the due date, 2 and 3 later."
@@ -74,6 +88,12 @@ class SalesLending(models.Model):
             # The route depends on every document in the files, including those the editor may not read.
             levels = lending.sudo().paper_file_ids.document_ids.mapped("confidentiality")
             lending.needs_general_manager = any(level in ("confidential", "secret") for level in levels)
+
+    @api.depends("borrower_id.sales_superior_id")
+    def _compute_department_head_ids(self):
+        """AL-6: the first approver is the borrower's own department head."""
+        for lending in self:
+            lending.department_head_ids = lending.borrower_id._sales_department_heads()
 
     @api.depends("state", "due_date")
     def _compute_overdue(self):
@@ -163,11 +183,21 @@ class SalesLending(models.Model):
         for lending in self:
             if lending.state != "draft":
                 raise UserError(self.env._("Lending %(ref)s is not a draft: it cannot be submitted.", ref=lending.name))
+            if not lending.department_head_ids:
+                raise UserError(
+                    self.env._(
+                        "Lending %(ref)s: %(user)s has no department head to approve it. Ask the administrator "
+                        "to set %(user)s's superior (Settings → Users, tab Sales Control, Superior).",
+                        ref=lending.name,
+                        user=lending.borrower_id.name,
+                    )
+                )
         self._check_files_available()
         self.request_validation()
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
+        # One click decides one step, even for a user who may decide the next step too (four eyes).
+        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
         # The last approval approves the lending; the approval's own state write re-enters here.
         if (
             not self.env.context.get("sales_lending_approving")
@@ -244,10 +274,27 @@ class SalesLending(models.Model):
                 self.env["sales.lending.compensation"].create(
                     [
                         {"lending_id": lending.id, "paper_file_id": paper.id, "condition": lending.return_condition}
-                        for paper in lending.paper_file_ids
+                        for paper in lending._sales_affected_files()
                     ]
                 )
             lending.write({"state": "returned", "return_date": fields.Date.context_today(self)})
+
+    def _sales_affected_files(self):
+        """AL-6: the files the return inspection found damaged or lost: those the archivist picked, or the
+        only file of the lending. Files that were not lent cannot be picked."""
+        self.ensure_one()
+        files = self.paper_file_ids
+        affected = self.return_file_ids or (files if len(files) == 1 else files.browse())
+        if not affected or affected - files:
+            raise UserError(
+                self.env._(
+                    "Lending %(ref)s: pick the damaged or lost files among the lent files (%(files)s) before "
+                    "taking the lending back.",
+                    ref=self.name,
+                    files=", ".join(files.mapped("name")),
+                )
+            )
+        return affected
 
     def action_cancel(self):
         for lending in self:

@@ -42,15 +42,32 @@ class SalesLendingExtension(models.Model):
                         date=fields.Date.to_string(lending.due_date) if lending.due_date else "",
                     )
                 )
-            if lending.extension_count >= lending.max_extensions:
+            extension._check_extensions_left()
+        return extensions
+
+    def _check_extensions_left(self, approving=False):
+        """AL-6: a lending is extended at most as often as its rule allows, counted at the request
+        and again at the approval (several requests may be pending at once)."""
+        for extension in self:
+            lending = extension.lending_id
+            if lending.extension_count < lending.max_extensions:
+                continue
+            if approving:
                 raise UserError(
                     self.env._(
-                        "Lending %(ref)s has used its %(count)s extension(s): return the files.",
+                        "Lending %(ref)s has already been extended %(count)s time(s), as many as its lending "
+                        "rule allows: reject this extension request; the borrower returns the files.",
                         ref=lending.name,
-                        count=lending.max_extensions,
+                        count=lending.extension_count,
                     )
                 )
-        return extensions
+            raise UserError(
+                self.env._(
+                    "Lending %(ref)s has used its %(count)s extension(s): return the files.",
+                    ref=lending.name,
+                    count=lending.max_extensions,
+                )
+            )
 
     def _check_manager(self):
         if not self.env.user.has_group("sales_doc_control.group_sales_manager"):
@@ -62,7 +79,15 @@ class SalesLendingExtension(models.Model):
         """AL-6: the due date moves by the rule's extension days."""
         self._check_manager()
         for extension in self.filtered(lambda e: e.state == "requested"):
+            extension._check_extensions_left(approving=True)
             lending = extension.lending_id
+            if lending.state != "on_loan":
+                raise UserError(
+                    self.env._(
+                        "Lending %(ref)s is not on loan any more: reject the extension request.",
+                        ref=lending.name,
+                    )
+                )
             # The manager decides; the lending's dates are the archive's, not the manager's to edit freely.
             lending.sudo().write(
                 {

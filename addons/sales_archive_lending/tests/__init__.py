@@ -6,4 +6,5 @@ from . import test_disposal
 from . import test_paper_archive
 from . import test_lending
 from . import test_lending_tour
+from . import test_backup_docs
 from . import test_i18n

@@ -32,9 +32,12 @@ class ArchiveCase(SaleApprovalCase):
 
     def _review(self, record, role, decision="validate", comment="Agreed"):
         """An approver decides through the tier buttons, giving an opinion (comment)."""
-        record = record.with_user(self.users[role])
+        self._review_as(record, self.users[role], decision=decision, comment=comment)
+
+    def _review_as(self, record, user, decision="validate", comment="Agreed"):
+        record = record.with_user(user)
         action = record.validate_tier() if decision == "validate" else record.reject_tier()
         if isinstance(action, dict) and action.get("res_model") == "comment.wizard":
-            wizard = self.env["comment.wizard"].with_user(self.users[role]).with_context(**action["context"])
+            wizard = self.env["comment.wizard"].with_user(user).with_context(**action["context"])
             wizard.create({"comment": comment}).add_comment()
         record.invalidate_recordset()

@@ -53,6 +53,10 @@ class TestAccessRequest(ArchiveCase):
             }
         )
 
+    def _head_review(self, request):
+        definition = self.env.ref("sales_archive_lending.tier_access_department_head")
+        return request.review_ids.filtered(lambda r: r.definition_id == definition)
+
     def _can_read(self, role, document):
         document.invalidate_recordset()
         try:
@@ -90,6 +94,68 @@ class TestAccessRequest(ArchiveCase):
             self.assertEqual(request.state, "expired")
             self.env["sales.access.request"]._cron_sync_access()
             self.assertFalse(self.contract_doc.access_user_ids)
+
+    def test_window_is_checked_when_reading_not_only_by_the_job(self):
+        """AL-5: the read rule itself checks the window: access opens at its start and closes at its end to
+        the second, even if the hourly job has not run, and only for the requester."""
+        with freeze_time("2026-03-01 09:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+            request.action_submit()
+            for role in ("supervisor", "manager", "gm"):
+                self._review(request, role)
+            self.assertEqual(request.state, "approved")
+            self.assertFalse(self._can_read("specialist2", self.contract_doc))
+        with freeze_time("2026-03-02 08:00:01"):
+            self.assertTrue(self._can_read("specialist2", self.contract_doc))
+            self.assertFalse(self._can_read("assistant", self.contract_doc))
+            self.assertFalse(self._can_read("specialist2", self.other_doc))
+            Documents = self.env["sales.document"].with_user(self.users["specialist2"])
+            self.assertIn(self.contract_doc, Documents.search([("access_window_open", "=", True)]))
+        with freeze_time("2026-03-06 18:00:01"):
+            # The job has not run: the request is still "approved", yet the window is closed.
+            self.assertEqual(request.state, "approved")
+            self.assertFalse(self._can_read("specialist2", self.contract_doc))
+            with self.assertRaises(AccessError):
+                self.contract_doc.with_user(self.users["specialist2"]).read(["name"])
+
+    def test_the_order_and_its_scans_are_readable_during_the_window(self):
+        """AL-5: the requester reads the order behind the granted register row (another salesperson's
+        contract), its lines and its scanned attachments during the window only; never write access."""
+        scan = self.env["ir.attachment"].create(
+            {"name": "signed-contract.pdf", "res_model": "sale.order", "res_id": self.contract.id, "raw": b"%PDF"}
+        )
+        reader = self.users["specialist2"]
+
+        def can_read(record):
+            record.invalidate_recordset()
+            try:
+                if record._name == "ir.attachment":
+                    # Attachments follow the access to the record they belong to.
+                    record.with_user(reader).check("read")
+                else:
+                    record.with_user(reader).check_access("read")
+            except AccessError:
+                return False
+            return True
+
+        with freeze_time("2026-03-01 09:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+            request.action_submit()
+            for role in ("supervisor", "manager", "gm"):
+                self._review(request, role)
+            self.assertFalse(can_read(self.contract))
+            self.assertFalse(can_read(scan))
+        with freeze_time("2026-03-03 10:00:00"):
+            self.assertTrue(can_read(self.contract))
+            self.assertTrue(can_read(self.contract.order_line))
+            self.assertTrue(can_read(scan))
+            self.assertEqual(scan.with_user(reader).raw, b"%PDF")
+            self.assertFalse(can_read(self.other_contract))
+            with self.assertRaises(AccessError):
+                self.contract.with_user(reader).write({"note": "Changed"})
+        with freeze_time("2026-03-06 18:00:01"):
+            self.assertFalse(can_read(self.contract))
+            self.assertFalse(can_read(scan))
 
     def test_internal_documents_need_no_general_manager(self):
         """AL-5: without confidential documents the department head and the sales head decide."""
@@ -143,9 +209,45 @@ class TestAccessRequest(ArchiveCase):
         self.assertFalse(self.as_role("specialist", "sales.access.request").search([("id", "=", request.id)]))
         self.assertTrue(self.as_role("supervisor", "sales.access.request").search([("id", "=", request.id)]))
 
+    def test_department_head_is_the_requesters_own(self):
+        """AL-5: the first step is approved by the requester's superior or, without one, by a supervisor of
+        the requester's department; a finance requester is not approved by any sales supervisor, and
+        nobody approves their own request at any step."""
+        quotation = self._quotation()
+        document = self._document(quotation)
+        # Sales staff without a superior: the sales supervisors.
+        request = self._request(document, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18))
+        request.action_submit()
+        head_review = self._head_review(request)
+        self.assertIn(self.users["supervisor"], head_review.reviewer_ids)
+        self.assertNotIn(self.users["specialist2"], head_review.reviewer_ids)
+        # A finance requester has no sales department head: without a superior the request cannot go.
+        finance_request = self._request(document, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18), role="finance")
+        with self.assertRaisesRegex(UserError, "no department head"):
+            finance_request.with_user(self.users["finance"]).action_submit()
+        self.users["finance"].sales_superior_id = self.users["gm"]
+        finance_request.with_user(self.users["finance"]).action_submit()
+        head_review = self._head_review(finance_request)
+        self.assertEqual(head_review.reviewer_ids, self.users["gm"])
+        # The sales supervisor cannot decide the finance department's step.
+        self._review(finance_request, "supervisor")
+        self.assertEqual(head_review.status, "pending")
+        self._review(finance_request, "gm")
+        self.assertEqual(head_review.status, "approved")
+        # A supervisor's own request: the other supervisors decide, never the requester.
+        own = self._request(document, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18), role="supervisor")
+        own.with_user(self.users["supervisor"]).action_submit()
+        for review in own.review_ids:
+            self.assertNotIn(self.users["supervisor"], review.reviewer_ids)
+        self._review(own, "supervisor")
+        self.assertNotIn("approved", own.review_ids.mapped("status"))
+        self.assertEqual(own.state, "draft")
+
     def test_sync_is_set_based(self):
         """AL-5: opening the windows of many requests costs a constant number of queries."""
         documents = self.contract_doc | self.other_doc
+        # The finance and legal staff of this company report to the sales supervisor.
+        (self.users["finance"] | self.users["legal"]).sales_superior_id = self.users["supervisor"]
         with freeze_time("2026-03-03 10:00:00"):
             requests = self.env["sales.access.request"]
             for role in ("specialist2", "assistant", "finance", "legal"):

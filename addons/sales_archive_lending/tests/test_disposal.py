@@ -3,7 +3,7 @@ import base64
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ArchiveCase
 
@@ -58,6 +58,15 @@ class TestDisposal(ArchiveCase):
         self.assertTrue(document.exists())
         self.assertTrue(document.disposed)
         self.assertEqual(document.retention_state, "disposed")
+        # AL-3: the register row is the residual metadata of the disposal: nobody deletes it, not even
+        # an administrator or a sudo() path; the business record itself may go, the row stays.
+        for attempt in (
+            document.with_user(self.users["archivist"]),
+            document.with_user(self.env.ref("base.user_admin")),
+            document.sudo(),
+        ):
+            with self.assertRaisesRegex(UserError, batch.name):
+                attempt.unlink()
         self.assertEqual(document.disposal_batch_id, batch)
         self.assertFalse(
             self.env["ir.attachment"].search([("res_model", "=", "sale.order"), ("res_id", "=", quotation.id)])
@@ -67,6 +76,40 @@ class TestDisposal(ArchiveCase):
         )
         self.assertIn(document.name, html.decode())
         self.assertIn(batch.name, html.decode())
+        quotation.with_user(self.users["manager"]).unlink()
+        self.assertTrue(document.exists())
+        self.assertTrue(document.record_deleted)
+        self.assertTrue(document.disposed)
+
+    def test_general_manager_does_not_sign_both_steps(self):
+        """AL-3: the sales manager's step comes before the general manager's, and two different people sign
+        them. A general manager who clicks first signs the sales manager's step (the role includes it), but
+        cannot then sign the general manager's step too: the batch is not approved and cannot be executed
+        until another general manager approves it."""
+        _quotation, document = self._expired_quotation()
+        batch = self.as_role("archivist", "sales.disposal.batch").create({"document_ids": [(6, 0, document.ids)]})
+        batch.with_user(self.users["archivist"]).action_submit()
+        gm_step = batch.review_ids.filtered(
+            lambda r: r.definition_id == self.env.ref("sales_archive_lending.tier_disposal_general_manager")
+        )
+        self._review(batch, "gm")
+        self.assertEqual(gm_step.status, "pending")
+        self.assertNotIn(self.users["gm"], gm_step.reviewer_ids)
+        self._review(batch, "gm")
+        self.assertEqual(gm_step.status, "pending")
+        self.assertEqual(batch.state, "draft")
+        with self.assertRaisesRegex(UserError, "not approved"):
+            batch.with_user(self.users["archivist"]).action_execute()
+        self.assertFalse(document.disposed)
+        other_gm = new_test_user(
+            self.env,
+            login="sct_gm_b",
+            groups="sales_doc_control.group_sales_general_manager",
+            company_id=self.company.id,
+        )
+        self._review_as(batch, other_gm)
+        self.assertEqual(batch.state, "approved")
+        self.assertEqual(gm_step.done_by, other_gm)
 
     def test_legal_hold_keeps_a_document_out_of_batches(self):
         """AL-3 / AL-2: a document on legal hold is never in a batch, even if held after the approval."""

@@ -6,7 +6,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ArchiveCase
 
@@ -64,6 +64,64 @@ class TestLending(ArchiveCase):
             self.assertEqual(lending.due_date, date(2026, 3, 7))
             self.assertEqual(lending.max_extensions, 1)
 
+    def test_borrowers_department_head_approves_first(self):
+        """AL-6: the borrower's superior approves the first step (not any supervisor); a warehouse keeper
+        without a superior cannot file; nobody approves their own lending."""
+        self.users["specialist2"].sales_superior_id = self.users["manager"]
+        lending = self._lending(self.quotations_file)
+        lending.action_submit()
+        definition = self.env.ref("sales_archive_lending.tier_lending_department_head")
+        head_review = lending.review_ids.filtered(lambda r: r.definition_id == definition)
+        self.assertEqual(head_review.reviewer_ids, self.users["manager"])
+        self._review(lending, "supervisor")
+        self.assertEqual(head_review.status, "pending")
+        self._review(lending, "manager")
+        self.assertEqual(head_review.status, "approved")
+        warehouse = self._lending(self.orders_file, role="warehouse")
+        with self.assertRaisesRegex(UserError, "no department head"):
+            warehouse.with_user(self.users["warehouse"]).action_submit()
+        # The manager borrows: the manager's superior (the GM) decides the first step; the sales-head step goes
+        # to another manager, neither to the borrower nor to the GM who has signed a step already.
+        self.users["manager"].sales_superior_id = self.users["gm"]
+        own = self._lending(self.orders_file, role="manager")
+        own.with_user(self.users["manager"]).action_submit()
+        for review in own.review_ids:
+            self.assertNotIn(self.users["manager"], review.reviewer_ids)
+        self._review(own, "manager")
+        self.assertNotIn("approved", own.review_ids.mapped("status"))
+        self._review(own, "gm")
+        self._review(own, "gm")
+        self.assertEqual(own.state, "draft")
+        other_manager = new_test_user(
+            self.env, login="sct_manager_b", groups="sales_doc_control.group_sales_manager", company_id=self.company.id
+        )
+        self._review_as(own, other_manager)
+        self.assertEqual(own.state, "approved")
+
+    def test_lending_rule_is_chosen_by_category(self):
+        """AL-6: the archivist adds a lending rule for one category; files of that category get its loan period
+        and extensions, other files the general rule, and a lending of both the strictest. A specialist cannot
+        change the rules."""
+        with self.assertRaises(AccessError):
+            self.as_role("specialist", "sales.lending.rule").create({"category": "quotation", "loan_days": 30})
+        self.as_role("archivist", "sales.lending.rule").create(
+            {"sequence": 50, "category": "quotation", "loan_days": 7, "max_extensions": 1, "extension_days": 2}
+        )
+        with freeze_time("2026-03-02"):
+            quotations = self._approved(self.quotations_file)
+            quotations.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual((quotations.due_date, quotations.max_extensions), (date(2026, 3, 9), 1))
+            orders = self._approved(self.orders_file)
+            orders.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual((orders.due_date, orders.max_extensions), (date(2026, 3, 16), 2))
+            orders.with_user(self.users["archivist"]).return_condition = "intact"
+            orders.with_user(self.users["archivist"]).action_return()
+            quotations.with_user(self.users["archivist"]).return_condition = "intact"
+            quotations.with_user(self.users["archivist"]).action_return()
+            both = self._approved(self.quotations_file | self.orders_file)
+            both.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual((both.due_date, both.max_extensions), (date(2026, 3, 9), 1))
+
     def test_legal_hold_blocks_lending(self):
         """AL-6 / AL-2: a file holding a document on legal hold is not lent."""
         document = self._document(self._quotation())
@@ -89,18 +147,57 @@ class TestLending(ArchiveCase):
         with freeze_time("2026-03-25"), self.assertRaisesRegex(UserError, "before the due date"):
             self.as_role("specialist2", "sales.lending.extension").create({"lending_id": lending.id, "reason": "Late"})
 
+    def test_extensions_are_limited_at_request_and_at_approval(self):
+        """AL-6: the rule's number of extensions is checked when an extension is requested and again when the
+        manager approves it, so pending requests filed together cannot push the lending past the limit."""
+        with freeze_time("2026-03-02"):
+            lending = self._approved(self.quotations_file)
+            lending.with_user(self.users["archivist"]).action_checkout()
+            self.assertEqual(lending.max_extensions, 2)
+            extensions = self.env["sales.lending.extension"]
+            for reason in ("Audit extended", "Second audit", "Third audit"):
+                extensions |= self.as_role("specialist2", "sales.lending.extension").create(
+                    {"lending_id": lending.id, "reason": reason}
+                )
+            extensions[0].with_user(self.users["manager"]).action_approve()
+            extensions[1].with_user(self.users["manager"]).action_approve()
+            self.assertEqual(lending.extension_count, 2)
+            self.assertEqual(lending.due_date, date(2026, 3, 30))
+            with self.assertRaisesRegex(UserError, "reject this extension request"):
+                extensions[2].with_user(self.users["manager"]).action_approve()
+            self.assertEqual(extensions[2].state, "requested")
+            self.assertEqual(lending.extension_count, 2)
+            # A new request past the limit is refused at once.
+            with self.assertRaisesRegex(UserError, "used its 2 extension"):
+                self.as_role("specialist2", "sales.lending.extension").create(
+                    {"lending_id": lending.id, "reason": "Fourth audit"}
+                )
+            extensions[2].with_user(self.users["manager"]).action_reject()
+            self.assertEqual(extensions[2].state, "rejected")
+
     def test_return_inspection_creates_compensation(self):
-        """AL-6: a damaged or lost file on return opens a compensation record for the manager to decide."""
+        """AL-6: each file found damaged or lost on return opens a compensation record for the manager to decide;
+        the intact files of the same lending do not."""
         with freeze_time("2026-03-02"):
             lending = self._approved(self.quotations_file | self.orders_file)
             lending.with_user(self.users["archivist"]).action_checkout()
             with self.assertRaisesRegex(UserError, "condition"):
                 lending.with_user(self.users["archivist"]).action_return()
             lending.with_user(self.users["archivist"]).return_condition = "damaged"
+            # Two files were lent: the archivist says which one came back damaged.
+            with self.assertRaisesRegex(UserError, "pick the damaged or lost files"):
+                lending.with_user(self.users["archivist"]).action_return()
+            with self.assertRaisesRegex(UserError, "pick the damaged or lost files"):
+                lending.with_user(self.users["archivist"]).return_file_ids = self.env["sales.paper.file"].create(
+                    {"name": "Not lent", "category": "order", "year": 2026}
+                )
+                lending.with_user(self.users["archivist"]).action_return()
+            lending.with_user(self.users["archivist"]).return_file_ids = self.orders_file
             lending.with_user(self.users["archivist"]).action_return()
         self.assertEqual(lending.state, "returned")
-        self.assertEqual(len(lending.compensation_ids), 2)
-        compensation = lending.compensation_ids[0]
+        self.assertEqual(lending.compensation_ids.paper_file_id, self.orders_file)
+        self.assertEqual(lending.compensation_ids.condition, "damaged")
+        compensation = lending.compensation_ids
         with self.assertRaises(AccessError):
             compensation.with_user(self.users["specialist2"]).write({"decision": "waived"})
         compensation.with_user(self.users["manager"]).write({"amount": 50.0, "decision": "charged"})

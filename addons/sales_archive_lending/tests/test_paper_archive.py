@@ -37,6 +37,22 @@ class TestPaperArchive(ArchiveCase):
                 {"name": "Cabinet in cabinet", "location_type": "cabinet", "parent_id": cabinet.id}
             )
 
+    def test_every_cabinet_has_its_partition(self):
+        """AL-4: a cabinet without a category or a year is refused; its shelves and boxes follow a change."""
+        room, cabinet, shelf, box = self._tree()
+        locations = self.as_role("archivist", "sales.archive.location")
+        with self.assertRaisesRegex(ValidationError, "Cabinet C"):
+            locations.create({"name": "Cabinet C", "location_type": "cabinet", "parent_id": room.id, "year": 2026})
+        with self.assertRaisesRegex(ValidationError, "Cabinet D"):
+            locations.create(
+                {"name": "Cabinet D", "location_type": "cabinet", "parent_id": room.id, "category": "order"}
+            )
+        with self.assertRaisesRegex(ValidationError, "Cabinet B"):
+            cabinet.with_user(self.users["archivist"]).year = 0
+        cabinet.with_user(self.users["archivist"]).write({"category": "order", "year": 2027})
+        self.assertEqual((shelf.category, shelf.year), ("order", 2027))
+        self.assertEqual((box.category, box.year), ("order", 2027))
+
     def test_paper_file_goes_to_its_partition_and_prints_its_label(self):
         """AL-4: a paper file has a barcode, is filed in its partition and prints a cover label."""
         _room, _cabinet, _shelf, box = self._tree()

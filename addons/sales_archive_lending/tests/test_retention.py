@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -41,6 +41,30 @@ class TestRetention(ArchiveCase):
         document.retention_rule_id.with_user(self.users["archivist"]).years = 7
         self.assertEqual(document.retain_until, date(2033, 6, 30))
 
+    def test_default_years_in_settings_move_the_documents_that_use_them(self):
+        """AL-1: changing only the company's default retention years (Settings) moves the retain-until date
+        of every document whose rule uses the default; a rule with its own years keeps its dates."""
+        quotation = self._quotation(validity_date=date(2026, 3, 31))
+        document = self._document(quotation)
+        self.assertFalse(document.retention_rule_id.years)
+        self.assertEqual(document.retain_until, date(2029, 3, 31))
+        contract = self._confirmed(sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31))
+        contract_document = self._document(contract)
+        contract_document.retention_rule_id.with_user(self.users["archivist"]).years = 4
+        self.assertEqual(contract_document.retain_until, date(2030, 12, 31))
+        # Only an administrator opens Settings; only the company value changes, not the rule.
+        with self.assertRaises(AccessError):
+            self.env["res.config.settings"].with_user(self.users["archivist"]).create({"sales_retention_years": 10})
+        admin = self.env.ref("base.user_admin")
+        self.env["res.config.settings"].with_user(admin).create({"sales_retention_years": 10}).execute()
+        self.assertEqual(self.company.sales_retention_years, 10)
+        self.assertEqual(document.retain_until, date(2036, 3, 31))
+        self.assertEqual(contract_document.retain_until, date(2030, 12, 31))
+        # Lowering it again brings the date back: the job would otherwise propose the wrong documents.
+        self.company.sales_retention_years = 2
+        self.assertEqual(document.retain_until, date(2028, 3, 31))
+        self.assertIn(document, self.env["sales.document"].search([("retain_until", "=", date(2028, 3, 31))]))
+
     def test_contract_and_its_changes_run_from_the_contract_end(self):
         """AL-1: a contract and its change records are kept N years after the contract is fulfilled."""
         contract = self._confirmed(sales_contract_start=date(2026, 1, 1), sales_contract_end=date(2026, 12, 31))
@@ -65,6 +89,26 @@ class TestRetention(ArchiveCase):
         order._sales_record_event("signed", date=date(2026, 5, 4))
         self.assertEqual(document.retain_until, date(2029, 5, 4))
         self.assertEqual(document.retention_state, "retained")
+
+    def test_shipment_starts_the_retention_of_records_kept_from_the_shipment(self):
+        """AL-1: a sub-type kept from the shipment runs from the order's last shipment (an order event, as the
+        dispatch module records it) and moves with a later shipment. The delivery notes and receipts themselves
+        are registered by sales_dispatch_gate, whose tests cover their trigger dates."""
+        self.env.ref("sales_archive_lending.retention_rule_order").with_user(
+            self.users["archivist"]
+        ).trigger = "shipped"
+        order = self._confirmed()
+        document = self._document(order)
+        self.assertEqual(document.retention_rule_id.trigger, "shipped")
+        self.assertEqual(document.retention_state, "pending")
+        order._sales_record_event("shipped", date=datetime(2026, 4, 10, 9))
+        self.assertEqual(document.retention_trigger_date, date(2026, 4, 10))
+        self.assertEqual(document.retain_until, date(2029, 4, 10))
+        order._sales_record_event("shipped", date=datetime(2026, 5, 2, 9))
+        self.assertEqual(document.retain_until, date(2029, 5, 2))
+        # A signed receipt is another trigger: it does not move a date kept from the shipment.
+        order._sales_record_event("signed", date=datetime(2026, 6, 1, 9))
+        self.assertEqual(document.retain_until, date(2029, 5, 2))
 
     def test_relationship_end_starts_the_retention_and_permanent_never_expires(self):
         """AL-1: customer files are permanent; a rule on the relationship end runs from the customer's archiving."""
