@@ -48,6 +48,11 @@ class SaleOrder(models.Model):
         tracking=True,
         help="The contract departs from the company's standard template: legal reviews it.",
     )
+    sales_legal_review_required = fields.Boolean(
+        string="Legal Review Required",
+        compute="_compute_sales_legal_review_required",
+        help="Legal reviews this contract, by the company's legal review setting.",
+    )
     sales_non_regular_product = fields.Boolean(
         string="Non-Regular-Product Contract",
         compute="_compute_sales_non_regular_product",
@@ -146,6 +151,19 @@ class SaleOrder(models.Model):
                 policy == "all"
                 or (policy == "amount" and order.sales_amount_company > company.sales_quotation_approval_amount)
                 or (policy == "price" and order.sales_price_outside_authority)
+            )
+
+    @api.depends("sales_non_standard_contract", "sales_amount_company", "company_id")
+    def _compute_sales_legal_review_required(self):
+        """DC-4: legal reviews non-standard contracts and, by the company's setting, every contract
+        or those above an amount."""
+        for order in self:
+            company = order.company_id
+            policy = company.sales_legal_review
+            order.sales_legal_review_required = (
+                order.sales_non_standard_contract
+                or policy == "always"
+                or (policy == "amount" and order.sales_amount_company > company.sales_legal_review_amount)
             )
 
     @api.depends("sales_product_class")
@@ -493,6 +511,8 @@ class SaleOrder(models.Model):
             raise AccessError(
                 self.env._("Only a finance reviewer records the deposit received. Ask finance to record it.")
             )
+        if "sales_non_standard_contract" in vals and not vals["sales_non_standard_contract"]:
+            self._sales_check_may_clear_non_standard()
         if vals.get("signed_on"):
             self._sales_record_event("signed", note=vals.get("signed_by"))
         if "commitment_date" in vals and not self.env.context.get("sales_amendment_apply"):
@@ -507,6 +527,21 @@ class SaleOrder(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _sales_check_may_clear_non_standard(self):
+        """DC-4: the salesperson marks a contract non-standard; only a sales manager clears the mark,
+        so that a contract does not escape the legal review it needs."""
+        if self.env.su or self.env.user.has_group("sales_doc_control.group_sales_manager"):
+            return
+        marked = self.filtered("sales_non_standard_contract")
+        if marked:
+            raise AccessError(
+                self.env._(
+                    "Order %(name)s is marked as a non-standard contract: only a sales manager may clear the mark, "
+                    "once legal has confirmed the contract follows the standard template. Ask the sales manager.",
+                    name=marked[0].name,
+                )
+            )
 
     def _get_under_validation_exceptions(self):
         # The customer signs an approved quotation on the portal.
@@ -527,8 +562,19 @@ class SaleOrder(models.Model):
         if self.validation_status in OPEN_REVIEW_STATUSES:
             return False
         user = self.env.user
+        if user in self._sales_excluded_reviewers():
+            return False
         missing = self.with_context(sales_approval_stages=stages)._sales_unreviewed_tiers(stages)
         return all(user in (tier.reviewer_id | tier.reviewer_group_id.users) for tier in missing)
+
+    def _sales_excluded_reviewers(self):
+        """DC-3/DC-4: nobody approves his own quotation or contract (a sales manager selling himself
+        goes to another approver); the general manager, who has nobody above him, excepted."""
+        self.ensure_one()
+        salesperson = self.user_id
+        if not salesperson or salesperson.has_group("sales_doc_control.group_sales_general_manager"):
+            return self.env["res.users"]
+        return salesperson
 
     def _sales_check_quotation_approved(self):
         """DC-3: a draft quotation reaches the customer only once approved."""

@@ -75,7 +75,7 @@ class TierReview(models.Model):
         raise AccessError(
             self.env._(
                 "Approval step “%(step)s” of %(document)s is decided only by its approvers (%(reviewers)s), in "
-                "turn, with the Approve and Reject buttons of the document. Ask them to decide it.",
+                "turn, with the Validate and Reject buttons of the document. Ask them to decide it.",
                 step=review.name or "",
                 document=review.sales_record_name or "",
                 reviewers=review.todo_by or "",
@@ -181,7 +181,9 @@ class TierReview(models.Model):
     def _compute_sales_record_name(self):
         for review in self:
             record = self.env[review.model].browse(review.res_id) if review.model in self.env else None
-            review.sales_record_name = record.sudo().display_name if record and record.exists() else False
+            # X-5/DC-9: every internal user reads reviews, so only the document's own readers get its name.
+            readable = record is not None and record.exists() and record.has_access("read")
+            review.sales_record_name = record.display_name if readable else False
 
     @api.model
     def _get_reviewer_fields(self):
@@ -194,7 +196,12 @@ class TierReview(models.Model):
     def _get_reviewers(self):
         """DC-11: the escalation level and the delegates of absent approvers may decide too."""
         reviewers = super()._get_reviewers() | self.sales_escalated_group_id.users
-        return reviewers | reviewers._sales_active_delegates()
+        reviewers |= reviewers._sales_active_delegates()
+        # DC-3: documents may exclude their own author from reviewing them (no self-approval).
+        record = self.env[self.model].browse(self.res_id) if self.model in self.env else None
+        if record and hasattr(record, "_sales_excluded_reviewers") and record.exists():
+            reviewers -= record._sales_excluded_reviewers()
+        return reviewers
 
     def _sales_refresh_reviewers(self):
         # The reviewers are closed to users' writes; delegations and escalations change them.
@@ -259,8 +266,9 @@ class TierReview(models.Model):
                         date_deadline=fields.Date.context_today(review),
                         summary=self.env._("Overdue approval: %(step)s", step=review.name),
                     )
-            superiors = review.reviewer_ids.sales_superior_id
-            if superiors and hasattr(record, "message_post"):
+            # Approvers without a superior on file: the tier's next level hears of it instead.
+            superiors = review.reviewer_ids.sales_superior_id or review.definition_id.sales_escalation_group_id.users
+            if hasattr(record, "message_post"):
                 record.message_post(
                     body=self.env._(
                         "Approval step “%(step)s” passed its deadline of %(deadline)s without a decision.",

@@ -13,3 +13,4 @@ from . import test_violation
 from . import test_review_integrity
 from . import test_approved_terms
 from . import test_confirmation_paths
+from . import test_review_policy
