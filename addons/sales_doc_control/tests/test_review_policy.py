@@ -139,3 +139,26 @@ class TestDuplicateOnEveryPath(SaleApprovalCase):
         self.assertTrue(duplicate.message_ids.filtered(lambda m: "already exist" in (m.body or "")))
         fresh = partners.create({"name": "SCT Unique Customer 4711"})
         self.assertFalse(fresh.message_ids.filtered(lambda m: "already exist" in (m.body or "")))
+
+
+class TestShippedTiers(SaleApprovalCase):
+    def test_shipped_tiers_are_kept_on_update_and_linked_to_their_matter(self):
+        """DC-2 / DC-3 / DC-4 / DC-6: the shipped quotation, contract and contract-change tiers are data that
+        updates leave alone (administrators adapt them) and each puts a row of the authority matrix into practice."""
+        codes = {
+            "tier_quotation_supervisor": "quotation_approval",
+            "tier_quotation_manager": "quotation_approval",
+            "tier_contract_manager": "sales_contract_review",
+            "tier_contract_finance": "sales_contract_review",
+            "tier_contract_legal": "sales_contract_review",
+            "tier_contract_general_manager": "sales_contract_review",
+            "tier_amendment_manager": "sales_contract_review",
+            "tier_amendment_general_manager": "sales_contract_review",
+        }
+        data = self.env["ir.model.data"].search([("module", "=", "sales_doc_control"), ("name", "in", list(codes))])
+        self.assertEqual(len(data), len(codes))
+        self.assertTrue(all(data.mapped("noupdate")))
+        for name, code in codes.items():
+            tier = self.env.ref(f"sales_doc_control.{name}")
+            self.assertEqual(tier.authority_matter_id.code, code, name)
+            self.assertNotEqual(tier.sales_deadline_type, "none", name)
