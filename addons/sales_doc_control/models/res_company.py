@@ -27,6 +27,22 @@ class ResCompany(models.Model):
         default=100000.0,
         help="Contracts whose total (in company currency) exceeds this amount are approved by the " "general manager.",
     )
+    sales_legal_review = fields.Selection(
+        selection=[
+            ("flagged", "Contracts marked non-standard"),
+            ("amount", "Non-standard contracts and contracts above an amount"),
+            ("always", "Every contract"),
+        ],
+        string="Legal Review",
+        default="flagged",
+        required=True,
+        help="Which contracts the legal reviewer reviews before confirmation.",
+    )
+    sales_legal_review_amount = fields.Monetary(
+        string="Legal Review Amount",
+        currency_field="currency_id",
+        help="Contracts whose total (in company currency) is above this amount are reviewed by legal.",
+    )
     sales_contract_quality_clause = fields.Text(
         string="Quality Standard Clause",
         translate=True,

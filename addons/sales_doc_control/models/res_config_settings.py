@@ -10,6 +10,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.sales_quotation_approval_amount", readonly=False
     )
     sales_gm_approval_amount = fields.Monetary(related="company_id.sales_gm_approval_amount", readonly=False)
+    sales_legal_review = fields.Selection(related="company_id.sales_legal_review", readonly=False)
+    sales_legal_review_amount = fields.Monetary(related="company_id.sales_legal_review_amount", readonly=False)
     sales_contract_quality_clause = fields.Text(related="company_id.sales_contract_quality_clause", readonly=False)
     sales_contract_liability_clause = fields.Text(related="company_id.sales_contract_liability_clause", readonly=False)
     sales_deposit_percent = fields.Float(related="company_id.sales_deposit_percent", readonly=False)

@@ -82,6 +82,29 @@ class ResPartner(models.Model):
         domain += ["|"] * (len(clauses) - 1) + [term for clause in clauses for term in clause]
         return self.with_context(active_test=True).search(domain, limit=5)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """DC-10: customers created without the form (quick create, import, other applications)
+        get the duplicate warning as a note on the new customer, where whoever opens it sees it."""
+        partners = super().create(vals_list)
+        if self.env.context.get("install_filename"):
+            return partners
+        for partner in partners.filtered(lambda p: not p.parent_id):
+            duplicates = partner._sales_find_duplicates()
+            if duplicates:
+                partner.message_post(
+                    body=partner._sales_duplicate_message(duplicates),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+        return partners
+
+    def _sales_duplicate_message(self, duplicates):
+        return self.env._(
+            "%(names)s already exist with the same name, tax ID or phone. Check them before creating a new customer.",
+            names=", ".join(duplicates.mapped("display_name")),
+        )
+
     @api.onchange("name", "vat", "phone", "mobile")
     def _onchange_sales_duplicates(self):
         duplicates = self._sales_find_duplicates() if not self.parent_id else self.browse()
@@ -89,11 +112,7 @@ class ResPartner(models.Model):
             return {
                 "warning": {
                     "title": self.env._("Possible duplicate customer"),
-                    "message": self.env._(
-                        "%(names)s already exist with the same name, tax ID or phone. Check them before "
-                        "creating a new customer.",
-                        names=", ".join(duplicates.mapped("display_name")),
-                    ),
+                    "message": self._sales_duplicate_message(duplicates),
                 }
             }
         return None

@@ -4,7 +4,7 @@ from ast import literal_eval
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 QUOTATION = "quotation"
 CONTRACT = "contract"
@@ -47,6 +47,11 @@ class SaleOrder(models.Model):
         string="Non-Standard Contract",
         tracking=True,
         help="The contract departs from the company's standard template: legal reviews it.",
+    )
+    sales_legal_review_required = fields.Boolean(
+        string="Legal Review Required",
+        compute="_compute_sales_legal_review_required",
+        help="Legal reviews this contract, by the company's legal review setting.",
     )
     sales_non_regular_product = fields.Boolean(
         string="Non-Regular-Product Contract",
@@ -146,6 +151,19 @@ class SaleOrder(models.Model):
                 policy == "all"
                 or (policy == "amount" and order.sales_amount_company > company.sales_quotation_approval_amount)
                 or (policy == "price" and order.sales_price_outside_authority)
+            )
+
+    @api.depends("sales_non_standard_contract", "sales_amount_company", "company_id")
+    def _compute_sales_legal_review_required(self):
+        """DC-4: legal reviews non-standard contracts and, by the company's setting, every contract
+        or those above an amount."""
+        for order in self:
+            company = order.company_id
+            policy = company.sales_legal_review
+            order.sales_legal_review_required = (
+                order.sales_non_standard_contract
+                or policy == "always"
+                or (policy == "amount" and order.sales_amount_company > company.sales_legal_review_amount)
             )
 
     @api.depends("sales_product_class")
@@ -252,8 +270,45 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         if not (self.env.su and self.env.context.get("install_filename")):
+            self._sales_check_approved_for_confirmation()
             self._sales_check_before_confirmation()
         return super().action_confirm()
+
+    def _sales_pending_step_names(self, stages):
+        """The approval steps still to grant, in the order they are decided: the open reviews, then
+        the tiers that apply but have not been requested yet (a higher tier sequence decides first)."""
+        self.ensure_one()
+        open_reviews = self.review_ids.filtered(lambda r: r.status in OPEN_REVIEW_STATUSES).sorted("sequence")
+        missing = self.with_context(sales_approval_stages=stages)._sales_unreviewed_tiers(stages)
+        return open_reviews.mapped("name") + missing.sorted("sequence", reverse=True).mapped("name")
+
+    def _sales_check_approved_for_confirmation(self):
+        """DC-3/DC-4 (X-4): confirming an order whose approvals are not granted names the order and
+        the step it waits for, on every path that calls ``action_confirm`` (button, code, server action).
+        A user who reviews every missing step approves them by confirming (tier validation's rule)."""
+        stages = (QUOTATION, CONTRACT)
+        for order in self.filtered(lambda o: o.state in ("draft", "sent")):
+            if not order._sales_approval_blocking(stages) or order._sales_user_approves_all(stages):
+                continue
+            steps = order._sales_pending_step_names(stages)
+            # A ValidationError like tier validation's own refusal, with the order and the step named.
+            if order.validation_status == "rejected":
+                raise ValidationError(
+                    self.env._(
+                        "Order %(name)s cannot be confirmed: approval step “%(step)s” was rejected. Click "
+                        "“Restart Validation”, correct the order and request the approval again.",
+                        name=order.name,
+                        step=steps[0] if steps else "",
+                    )
+                )
+            raise ValidationError(
+                self.env._(
+                    "Order %(name)s cannot be confirmed before it is approved: approval step “%(step)s” is still "
+                    "to be granted. Click “Request Validation” and wait for the approvers to decide.",
+                    name=order.name,
+                    step=steps[0] if steps else "",
+                )
+            )
 
     def _action_confirm(self):
         res = super()._action_confirm()
@@ -456,6 +511,8 @@ class SaleOrder(models.Model):
             raise AccessError(
                 self.env._("Only a finance reviewer records the deposit received. Ask finance to record it.")
             )
+        if "sales_non_standard_contract" in vals and not vals["sales_non_standard_contract"]:
+            self._sales_check_may_clear_non_standard()
         if vals.get("signed_on"):
             self._sales_record_event("signed", note=vals.get("signed_by"))
         if "commitment_date" in vals and not self.env.context.get("sales_amendment_apply"):
@@ -470,6 +527,21 @@ class SaleOrder(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _sales_check_may_clear_non_standard(self):
+        """DC-4: the salesperson marks a contract non-standard; only a sales manager clears the mark,
+        so that a contract does not escape the legal review it needs."""
+        if self.env.su or self.env.user.has_group("sales_doc_control.group_sales_manager"):
+            return
+        marked = self.filtered("sales_non_standard_contract")
+        if marked:
+            raise AccessError(
+                self.env._(
+                    "Order %(name)s is marked as a non-standard contract: only a sales manager may clear the mark, "
+                    "once legal has confirmed the contract follows the standard template. Ask the sales manager.",
+                    name=marked[0].name,
+                )
+            )
 
     def _get_under_validation_exceptions(self):
         # The customer signs an approved quotation on the portal.
@@ -490,8 +562,19 @@ class SaleOrder(models.Model):
         if self.validation_status in OPEN_REVIEW_STATUSES:
             return False
         user = self.env.user
+        if user in self._sales_excluded_reviewers():
+            return False
         missing = self.with_context(sales_approval_stages=stages)._sales_unreviewed_tiers(stages)
         return all(user in (tier.reviewer_id | tier.reviewer_group_id.users) for tier in missing)
+
+    def _sales_excluded_reviewers(self):
+        """DC-3/DC-4: nobody approves his own quotation or contract (a sales manager selling himself
+        goes to another approver); the general manager, who has nobody above him, excepted."""
+        self.ensure_one()
+        salesperson = self.user_id
+        if not salesperson or salesperson.has_group("sales_doc_control.group_sales_general_manager"):
+            return self.env["res.users"]
+        return salesperson
 
     def _sales_check_quotation_approved(self):
         """DC-3: a draft quotation reaches the customer only once approved."""
@@ -520,6 +603,38 @@ class SaleOrder(models.Model):
 
     def _has_to_be_paid(self):
         return super()._has_to_be_paid() and not self._sales_approval_blocking((QUOTATION, CONTRACT))
+
+    def _is_confirmation_amount_reached(self):
+        """DC-3/DC-4: an online payment confirms an order only once its approvals are granted.
+
+        The payment flow confirms a paid quotation as superuser when the amount is reached; an
+        unapproved one stays a quotation (the payment is kept) and the salesperson is told.
+        """
+        if self.state in ("draft", "sent") and self._sales_approval_blocking((QUOTATION, CONTRACT)):
+            return False
+        return super()._is_confirmation_amount_reached()
+
+    def _send_payment_succeeded_for_order_mail(self):
+        res = super()._send_payment_succeeded_for_order_mail()
+        for order in self.filtered(
+            lambda o: o.state in ("draft", "sent") and o._sales_approval_blocking((QUOTATION, CONTRACT))
+        ):
+            steps = order._sales_pending_step_names((QUOTATION, CONTRACT))
+            order.message_post(
+                body=self.env._(
+                    "The customer paid order %(name)s online, but it is not approved: it stays a quotation until "
+                    "approval step “%(step)s” and the following ones are granted. Request the validation, then "
+                    "confirm the order.",
+                    name=order.name,
+                    step=steps[0] if steps else "",
+                ),
+                partner_ids=order.user_id.partner_id.ids,
+                # The system tells the salesperson, not the customer who paid.
+                author_id=self.env.ref("base.partner_root").id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return res
 
     def _rejected_tier(self, tiers=False):
         """DC-3: a rejected quotation or contract goes back to draft with the reason on it."""

@@ -126,6 +126,20 @@ class SalesContractAmendment(models.Model):
                     )
                 )
 
+    def _sales_check_lines_editable(self):
+        """DC-6: the approvers decide on the changed lines as submitted; once the change is submitted,
+        applied or cancelled its lines stay as they were (as its own fields do under validation)."""
+        frozen = self.filtered(lambda a: a.state != "draft" or a.review_ids)
+        if frozen:
+            raise UserError(
+                self.env._(
+                    "Contract change %(name)s has been submitted for approval, applied or cancelled: its changed "
+                    "lines cannot be edited. Click “Restart Validation” while it is a draft, or record a new "
+                    "contract change.",
+                    name=frozen[0].name,
+                )
+            )
+
     def action_apply(self):
         """DC-6: the approved change is written to the order (the tier guard refuses it before approval)."""
         for amendment in self:

@@ -24,21 +24,30 @@ class SalesContractAmendmentLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            source = self.env["sale.order.line"].browse(vals.get("order_line_id"))
+            # DC-6: the old values are the order's at the time of the change. A new quantity of 0 cancels
+            # the rest of a line, a new price of 0 makes it free of charge; only values not given at all
+            # keep the order's.
+            vals.update(
+                old_quantity=source.product_uom_qty,
+                old_price=source.price_unit,
+                old_description=source.name,
+                new_description=vals.get("new_description") or source.name,
+            )
+            vals.setdefault("new_quantity", source.product_uom_qty)
+            vals.setdefault("new_price", source.price_unit)
         lines = super().create(vals_list)
-        for line in lines:
-            source = line.order_line_id
-            old = {
-                "old_quantity": source.product_uom_qty,
-                "old_price": source.price_unit,
-                "old_description": source.name,
-            }
-            new = {
-                "new_quantity": line.new_quantity or source.product_uom_qty,
-                "new_price": line.new_price or source.price_unit,
-                "new_description": line.new_description or source.name,
-            }
-            line.write({**old, **new})
+        lines.amendment_id._sales_check_lines_editable()
         return lines
+
+    def write(self, vals):
+        self.amendment_id._sales_check_lines_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.amendment_id._sales_check_lines_editable()
+        return super().unlink()
 
     @api.onchange("order_line_id")
     def _onchange_order_line_id(self):

@@ -10,3 +10,7 @@ from . import test_portal_approval
 from . import test_quotation_approval
 from . import test_roles
 from . import test_violation
+from . import test_review_integrity
+from . import test_approved_terms
+from . import test_confirmation_paths
+from . import test_review_policy

@@ -1,0 +1,68 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import ValidationError
+
+from .sale_common import SaleApprovalCase
+
+
+class TestConfirmationPaths(SaleApprovalCase):
+    def test_refusal_names_the_order_and_the_pending_step(self):
+        """DC-3 / X-4: confirming an unapproved quotation says which order waits for which step."""
+        order = self._quotation()
+        with self.assertRaisesRegex(ValidationError, f"{order.name}.*Quotation approval: supervisor review"):
+            order.with_user(self.users["specialist"]).action_confirm()
+        order.with_user(self.users["specialist"]).request_validation()
+        self._decide(order, "supervisor")
+        with self.assertRaisesRegex(ValidationError, f"{order.name}.*Quotation approval: sales manager"):
+            order.with_user(self.users["specialist"]).action_confirm()
+        self._decide(order, "manager")
+        with self.assertRaisesRegex(ValidationError, f"{order.name}.*Contract review: sales manager"):
+            order.with_user(self.users["specialist"]).action_confirm()
+
+    def test_refusal_of_a_rejected_order_says_to_restart(self):
+        """DC-3 / X-4: a rejected quotation is refused with the rejected step and how to start over."""
+        order = self._quotation()
+        order.with_user(self.users["specialist"]).request_validation()
+        self._decide(order, "supervisor", decision="reject", comment="Too cheap")
+        with self.assertRaisesRegex(ValidationError, "was rejected.*Restart Validation"):
+            order.with_user(self.users["specialist"]).action_confirm()
+
+    def test_online_payment_does_not_confirm_an_unapproved_order(self):
+        """DC-3 / DC-4: a done online payment leaves an unapproved quotation a quotation and tells the
+        salesperson; once approved, the payment confirms it (the path of sale's payment post-processing)."""
+        order = self._quotation(require_payment=True, prepayment_percent=1.0)
+        self.assertFalse(order._has_to_be_paid(), "the portal offers no payment before approval")
+        unknown = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create(
+            {
+                "name": "SCT test provider",
+                "code": "none",
+                "state": "test",
+                "payment_method_ids": [Command.set(unknown.ids)],
+            }
+        )
+        unknown.active = True
+        transaction = self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": unknown.id,
+                "reference": f"SCT-{order.name}",
+                "amount": order.amount_total,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "sale_order_ids": [Command.set(order.ids)],
+                "state": "done",
+            }
+        )
+        # Post-processing runs as the paying public user, in sudo.
+        public_tx = transaction.with_user(self.env.ref("base.public_user")).sudo()
+        self.assertFalse(public_tx._check_amount_and_confirm_order())
+        public_tx.sale_order_ids._send_payment_succeeded_for_order_mail()
+        self.assertEqual(order.state, "draft")
+        self.assertIn(self.users["specialist"].partner_id, order.message_ids.partner_ids)
+        self.assertTrue(order.message_ids.filtered(lambda m: "paid order" in (m.body or "")))
+        self._approve_quotation(order)
+        order.with_user(self.users["manager"]).request_validation()
+        self._decide(order, "manager")
+        self.assertEqual(public_tx._check_amount_and_confirm_order(), order)
+        self.assertEqual(order.state, "sale")
