@@ -206,7 +206,7 @@ class TestCreditCheck(CreditCase):
         with self.assertUserError("general manager"):
             line.with_user(self.specialist).with_context(sales_amendment_apply=True).product_uom_qty = 11.0
         with self.assertUserError("general manager"):
-            order.with_user(self.specialist).write(
+            order.with_user(self.specialist).with_context(sales_amendment_apply=True).write(
                 {"order_line": [(0, 0, {"product_id": self.service.id, "product_uom_qty": 7.0, "price_unit": 100.0})]}
             )
         line.with_user(self.gm).with_context(sales_amendment_apply=True).product_uom_qty = 11.0
