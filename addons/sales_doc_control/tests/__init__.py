@@ -10,3 +10,4 @@ from . import test_portal_approval
 from . import test_quotation_approval
 from . import test_roles
 from . import test_violation
+from . import test_violation_outcome
