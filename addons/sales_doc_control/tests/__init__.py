@@ -11,3 +11,4 @@ from . import test_quotation_approval
 from . import test_roles
 from . import test_violation
 from . import test_violation_outcome
+from . import test_uninstall
