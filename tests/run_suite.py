@@ -38,7 +38,7 @@ LOG_LINE = re.compile(
 TEST_LOGGER = re.compile(r"^odoo\.addons\.(?P<module>\w+)\.tests\b")
 # Our models are all named sales.*; the fields we add to Odoo's models are named sales_*
 # (Odoo's own module sales_team is not ours).
-SUITE_NAMES = re.compile(r"(?<![\w.])sales\.[a-z]|\bsales_(?!team\b)[a-z]")
+SUITE_NAMES = re.compile(r"(?<![\w.])sales\.[a-z]|\.sales_(?!team\b)[a-z]")
 CLOSING = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 
 
