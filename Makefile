@@ -10,7 +10,30 @@ DEMO_DB ?= sales_demo
 HTTP_PORT ?= 8069
 export PYTHON PGHOST PGPORT PGUSER PGPASSWORD DEMO_DB HTTP_PORT
 
-PIP = PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check
+# PEP 668: a distribution's own Python (Debian/Ubuntu python3, which a packaged Odoo runs on)
+# is "externally managed" and pip refuses to install into it. `make` never overrides that by
+# itself: when a requirement is missing there it stops and says what to do, and passes pip
+# --break-system-packages only if you opt in with BREAK_SYSTEM_PACKAGES=1.
+BREAK_SYSTEM_PACKAGES ?=
+PIP = PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check \
+	$(if $(BREAK_SYSTEM_PACKAGES),--break-system-packages)
+# Install the requirements file $(1) (extra pip options in $(2)), minding PEP 668 (see above).
+define pip_install
+	@if [ -z "$(BREAK_SYSTEM_PACKAGES)" ] && $(PYTHON) -c 'import os, sys, sysconfig; \
+		sys.exit(sys.prefix != sys.base_prefix \
+		or not os.path.isfile(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))'; then \
+	missing=$$($(PYTHON) -m pip install --dry-run --quiet --disable-pip-version-check --report - $(2) -r $(1) \
+		| $(PYTHON) -c 'import json, sys; print(" ".join(i["metadata"]["name"] for i in json.load(sys.stdin)["install"]))') \
+		|| exit 1; \
+	[ -z "$$missing" ] || { \
+		echo "$(PYTHON) is externally managed (PEP 668): pip may not install $$missing into it."; \
+		echo "Either use a virtual environment that sees Odoo:"; \
+		echo "  $(PYTHON) -m venv --system-site-packages .venv && make $(MAKECMDGOALS) PYTHON=.venv/bin/python"; \
+		echo "or install them with your system's packages, or let pip write into the system Python:"; \
+		echo "  make $(MAKECMDGOALS) BREAK_SYSTEM_PACKAGES=1"; \
+		exit 1; }; \
+	else $(PIP) $(2) -r $(1); fi
+endef
 
 .PHONY: help run reset test test-module lint deps deps-dev odoo postgres browser pot readme
 
@@ -30,10 +53,10 @@ browser:
 # distribution, which pip cannot see when Odoo comes from a Debian package or a
 # source checkout; everything they need besides Odoo is listed in requirements.txt.
 deps: odoo
-	@$(PIP) --no-deps -r requirements.txt
+	$(call pip_install,requirements.txt,--no-deps)
 
 deps-dev: deps
-	@$(PIP) -r requirements-dev.txt
+	$(call pip_install,requirements-dev.txt)
 
 run: odoo postgres deps
 	@$(PYTHON) scripts/run_demo.py
@@ -70,5 +93,5 @@ lint: deps-dev
 #   make bench  run every bench/bench_*.py, each against a baseline measured in the same run
 .PHONY: bench
 bench: odoo postgres deps-dev
-	@$(PIP) --no-deps -r bench/requirements.txt
+	$(call pip_install,bench/requirements.txt,--no-deps)
 	@status=0; for bench in bench/bench_*.py; do $(PYTHON) "$$bench" || status=1; done; exit $$status

@@ -2,7 +2,9 @@
 # Sales Control Suite entrypoint, wrapping the official /entrypoint.sh (which
 # adds --db_host/--db_port/--db_user/--db_password from HOST, PORT, USER, PASSWORD).
 #   serve (default)  install the suite into $SUITE_DB with demo data if needed, then serve it
-#   tests            install the suite into a fresh database, run its tests, drop the database
+#   tests [ARGS]     run the suite's test runner (tests/run_suite.py ARGS, as `make test` does):
+#                    every module together, then each alone (install, upgrade with tests,
+#                    uninstall), on fresh databases it drops; ends with "N passed, N failed"
 #   anything else    handed to /entrypoint.sh as is, e.g. "odoo shell -d sales_demo" or "bash"
 set -e
 
@@ -38,14 +40,9 @@ case "${1:-serve}" in
         exec /entrypoint.sh odoo -d "$SUITE_DB" --db-filter="^${SUITE_DB}\$"
         ;;
     tests)
-        db="suite_test_$(date +%Y%m%d%H%M%S)_$$"
-        tags=$(printf '%s' "$SUITE_MODULES" | sed 's|[^,][^,]*|/&|g')
-        rc=0
-        /entrypoint.sh odoo -d "$db" -i "$SUITE_MODULES" --test-enable --test-tags "$tags" \
-            --stop-after-init --http-port 8070 --log-level=test || rc=$?
-        dropdb --if-exists "$db" || true
-        echo "Tests of $SUITE_MODULES finished with exit code $rc"
-        exit "$rc"
+        shift
+        export SUITE_MODULES
+        exec python3 /opt/sales-control-suite/tests/run_suite.py "$@"
         ;;
     *)
         exec /entrypoint.sh "$@"

@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 CONFIDENTIALITY = [
     ("public", "Public"),
@@ -41,3 +44,28 @@ class SalesDocumentType(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [("code_uniq", "unique(code)", "Each document type code must be unique.")]
+
+    def _register_documents(self):
+        # The register rows of a type are found whoever deletes it, whatever rows they may read.
+        return self.env["sales.document"].sudo().with_context(active_test=False).search([("type_id", "in", self.ids)])
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used_by_register(self):
+        documents = self._register_documents()
+        if documents:
+            used = documents.type_id[:1]
+            raise UserError(
+                self.env._(
+                    "Document type “%(type)s” is used by %(count)s documents of the register. "
+                    "Archive it instead of deleting it.",
+                    type=used.name,
+                    count=len(documents.filtered(lambda d: d.type_id == used)),
+                )
+            )
+
+    def unlink(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            # the module that ships this type is being uninstalled, and with it the records its
+            # register rows stand for; the rows go first, as the register refuses types still in use.
+            self._register_documents().unlink()
+        return super().unlink()

@@ -56,39 +56,96 @@ class SalesViolation(models.Model):
     decision_date = fields.Date(readonly=True, copy=False, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
 
+    decision_editable = fields.Boolean(
+        string="May Write the Decision",
+        compute="_compute_decision_editable",
+        help="The current user is the one who decides this violation in its current status.",
+    )
+
     # Once decided, only the decision workflow may touch a violation (X-6).
     _locked_fields = {"person_id", "rule_id", "document_ref", "partner_id", "date", "amount", "company_id"}
+    # DC-12: the outcome is written only by the buttons, each of which checks who may take its step.
+    _outcome_fields = {"state", "decided_by_id", "decision_date"}
 
     @api.model
     def _violation_document_models(self):
         """Models whose records a violation may point at; suite modules add theirs."""
         return ["sale.order", "res.partner", "crm.lead", "account.move"]
 
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_decision_editable(self):
+        for violation in self:
+            group = violation._decider_group()
+            violation.decision_editable = bool(group) and self.env.user.has_group(group)
+
+    def _decider_group(self):
+        """DC-12: who decides the violation in its current status (False once it is closed)."""
+        self.ensure_one()
+        return {"draft": MANAGER_GROUP, "escalated": GM_GROUP}.get(self.state, False)
+
     @api.model
     def _selection_document_model(self):
+        # Any user who opens a violation needs the labels of the document models, and reading
+        # ir.model is reserved to administrators; only model names and labels are returned.
         models_ = self.env["ir.model"].sudo().search([("model", "in", self._violation_document_models())])
         return [(model.model, model.name) for model in models_]
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su:
+                self._check_create_outcome(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("sales.violation") or "/"
         return super().create(vals_list)
 
+    def _outcome_error(self):
+        return AccessError(
+            self.env._(
+                "The status of a violation and who decided it change only through its buttons "
+                "(Decide, Escalate to the Company, Cancel, Reset to Reported), which check who may take each step. "
+                "Use these buttons."
+            )
+        )
+
+    def _check_create_outcome(self, vals):
+        """DC-12: a violation is recorded as reported; deciding it is a separate step."""
+        if vals.get("state", "draft") != "draft" or vals.get("decided_by_id") or vals.get("decision_date"):
+            raise self._outcome_error()
+        if vals.get("decision") and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._("Only the sales manager may write the decision on a violation. Ask them to decide it.")
+            )
+
     def write(self, vals):
-        if self._locked_fields.intersection(vals) and not self.env.su:
-            locked = self.filtered(lambda v: v.state != "draft")
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "Violation %(ref)s is %(state)s and can no longer be changed. "
-                        "Ask a sales manager to reset it to Reported first.",
-                        ref=locked[0].name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
-                    )
-                )
+        if not self.env.su:
+            self._check_write_outcome(vals)
         return super().write(vals)
+
+    def _check_write_outcome(self, vals):
+        """DC-12: the outcome changes through the buttons only; the decision text is written by
+        whoever decides the violation in its current status, and not after it is closed."""
+        if self._outcome_fields.intersection(vals):
+            raise self._outcome_error()
+        locked = self.browse()
+        if self._locked_fields.intersection(vals):
+            locked = self.filtered(lambda v: v.state != "draft")
+        if "decision" in vals:
+            locked |= self.filtered(lambda v: v.state in ("decided", "cancelled"))
+            for violation in self - locked:
+                group = violation._decider_group()
+                role = self.env._("general manager") if group == GM_GROUP else self.env._("sales manager")
+                violation._check_can_decide(group, role)
+        if locked:
+            raise UserError(
+                self.env._(
+                    "Violation %(ref)s is %(state)s and can no longer be changed. "
+                    "Ask a sales manager to reset it to Reported first.",
+                    ref=locked[0].name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
+                )
+            )
 
     def unlink(self):
         # Checked before mail.thread's unlink, which deletes the chatter first (X-6).
@@ -150,7 +207,7 @@ class SalesViolation(models.Model):
                         max=rule.fine_max,
                     )
                 )
-        self.write(self._decision_values("decided"))
+        self._set_outcome(self._decision_values("decided"))
 
     def action_escalate(self):
         """DC-12: refer a violation to the company (the general manager decides)."""
@@ -158,7 +215,7 @@ class SalesViolation(models.Model):
         for violation in self:
             if violation.state != "draft":
                 raise UserError(self.env._("Violation %(ref)s has already been dealt with.", ref=violation.name))
-        self.write({"state": "escalated"})
+        self._set_outcome({"state": "escalated"})
         gm_group = self.env.ref(GM_GROUP)
         for violation in self:
             company = violation.company_id
@@ -180,16 +237,44 @@ class SalesViolation(models.Model):
                         ref=violation.name,
                     )
                 )
-        self.write(self._decision_values("decided"))
+        self._set_outcome(self._decision_values("decided"))
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_cancel(self):
+        """DC-12: withdraw a violation; once referred to the company, only the general manager may."""
         self._check_can_decide(MANAGER_GROUP, self.env._("sales manager"))
-        self.write(self._decision_values("cancelled"))
+        self._check_referred_to_general_manager()
+        self._set_outcome(self._decision_values("cancelled"))
 
     def action_reset_draft(self):
+        """DC-12: reopen a violation; once referred to the company, only the general manager may."""
         self._check_can_decide(MANAGER_GROUP, self.env._("sales manager"))
-        self.write({"state": "draft", "decided_by_id": False, "decision_date": False})
+        self._check_referred_to_general_manager()
+        self._set_outcome({"state": "draft", "decided_by_id": False, "decision_date": False})
+
+    def _check_referred_to_general_manager(self):
+        """DC-12: an escalated violation, and the outcome of one whose rule refers it to the company,
+        belong to the general manager, so the sales manager may neither cancel nor reopen them."""
+        if self.env.user.has_group(GM_GROUP):
+            return
+        for violation in self:
+            if violation.state == "escalated" or (violation.state != "draft" and violation.escalate_to_company):
+                raise AccessError(
+                    self.env._(
+                        "Violation %(ref)s has been referred to the company: only the general manager "
+                        "may cancel it or reset it. Ask the general manager.",
+                        ref=violation.name,
+                    )
+                )
+
+    def _set_outcome(self, vals):
+        """Write the outcome fields, which write() refuses to anyone without elevated rights.
+
+        The calling button has checked the role; the user must still be allowed to write these
+        records (access rights and company rules) before the write is elevated.
+        """
+        self.check_access("write")
+        self.sudo().write(vals)
 
     def _decision_values(self, state):
         return {

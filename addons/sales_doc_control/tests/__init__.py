@@ -14,3 +14,5 @@ from . import test_review_integrity
 from . import test_approved_terms
 from . import test_confirmation_paths
 from . import test_review_policy
+from . import test_violation_outcome
+from . import test_uninstall
