@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 RECORDING_GROUPS = ("sales_doc_control.group_sales_specialist", "sales_doc_control.group_sales_assistant")
 QUALITY_GROUP = "sales_doc_control.group_sales_quality_inspector"
 WAREHOUSE_GROUP = "sales_doc_control.group_sales_warehouse_keeper"
@@ -75,7 +77,9 @@ class SalesDeliveryReceipt(models.Model):
 
     def unlink(self):
         # Checked before the retention guard and mail.thread's unlink, which deletes the chatter first.
-        self._check_unlink_unconfirmed()
+        # Uninstalling the module (superuser, with Odoo's uninstall flag) removes every receipt.
+        if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.su):
+            self._check_unlink_unconfirmed()
         return super().unlink()
 
     def _check_unlink_unconfirmed(self):

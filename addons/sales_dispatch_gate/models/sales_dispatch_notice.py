@@ -6,6 +6,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, format_amount
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.addons.sales_credit_tier.models.sales_credit_decision import CREDIT_GRADES
 
 FINANCE_GROUP = "sales_doc_control.group_sales_finance_reviewer"
@@ -280,8 +281,10 @@ class SalesDispatchNotice(models.Model):
         return super().write(vals)
 
     def unlink(self):
-        # Checked before mail.thread's unlink, which deletes the chatter first.
-        self._dispatch_check_deletable()
+        # Checked before mail.thread's unlink, which deletes the chatter first. Uninstalling the
+        # module (superuser, with Odoo's uninstall flag) removes every notice, its demo ones included.
+        if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.su):
+            self._dispatch_check_deletable()
         return super().unlink()
 
     def _dispatch_check_deletable(self):
