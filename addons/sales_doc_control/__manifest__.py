@@ -8,7 +8,7 @@
     "author": "Sales Control Suite",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["sale_management", "crm", "base_tier_validation", "report_xlsx"],
+    "depends": ["sale_management", "crm", "base_automation", "base_tier_validation", "report_xlsx"],
     "data": [
         "security/sales_doc_control_security.xml",
         "security/ir.model.access.csv",

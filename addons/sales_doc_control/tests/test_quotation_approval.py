@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
 
 from .sale_common import SaleApprovalCase
 
@@ -90,7 +91,7 @@ class TestQuotationApproval(SaleApprovalCase):
             copy.action_quotation_sent()
 
     def test_server_action_cannot_confirm_an_unapproved_quotation(self):
-        """DC-3: a server action (or automated action) calling action_confirm is held by the same rule."""
+        """DC-3: a server action calling action_confirm is held by the same rule."""
         order = self._quotation()
         action = self.env["ir.actions.server"].create(
             {
@@ -116,3 +117,35 @@ class TestQuotationApproval(SaleApprovalCase):
         order.with_user(self.users["manager"]).request_validation()
         self._decide(order, "manager")
         self.assertTrue(order._has_to_be_signed())
+
+
+@tagged("post_install", "-at_install")
+class TestAutomatedActionApproval(SaleApprovalCase):
+    """Automated actions patch the models once the registry is ready: after the modules are installed."""
+
+    def test_automated_action_cannot_confirm_an_unapproved_quotation(self):
+        """DC-3: an automated action (base_automation, "On save") confirming quotations is held by the rule:
+        the save that triggers it is refused and the quotation stays a draft."""
+        order = self._quotation()
+        automation = self.env["base.automation"].create(
+            {
+                "name": "Confirm quotations marked AUTO",
+                "model_id": self.env.ref("sale.model_sale_order").id,
+                "trigger": "on_create_or_write",
+                "filter_domain": "[('client_order_ref', '=', 'AUTO')]",
+            }
+        )
+        self.env["ir.actions.server"].create(
+            {
+                "name": "Confirm",
+                "model_id": self.env.ref("sale.model_sale_order").id,
+                "base_automation_id": automation.id,
+                "state": "code",
+                "code": "record.action_confirm()",
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, order.name):
+            order.with_user(self.users["specialist"]).write({"client_order_ref": "AUTO"})
+        self.assertEqual(order.state, "draft")
+        order.with_user(self.users["specialist"]).write({"client_order_ref": "PO-1"})
+        self.assertEqual((order.client_order_ref, order.state), ("PO-1", "draft"))
