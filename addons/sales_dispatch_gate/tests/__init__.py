@@ -12,3 +12,5 @@ from . import test_shipment_register
 from . import test_dispatch_reports
 from . import test_gate_pass
 from . import test_gate_tour
+from . import test_gate_concurrency
+from . import test_gate_guard_roles
