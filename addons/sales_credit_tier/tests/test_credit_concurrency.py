@@ -22,6 +22,9 @@ class TestCreditConcurrency(TransactionCase):
         super().setUp()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"no_reset_password": True, "tracking_disable": True})
+            # Register rows of this test's records are removed with them (see _cleanup).
+            cr.execute("SELECT COALESCE(MAX(id), 0) FROM sales_document")
+            self.last_document_id = cr.fetchone()[0]
             company = env.company
             self.policy = {
                 "sales_quotation_approval": company.sales_quotation_approval,
@@ -63,6 +66,9 @@ class TestCreditConcurrency(TransactionCase):
             # The uninstall flag lets this committed test data go even where a retention guard
             # (sales_archive_lending) would keep the documents.
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, MODULE_UNINSTALL_FLAG: True})
+            # sales_archive_lending keeps retained documents even from the superuser outside an uninstall:
+            # the register rows this test created go first, then its records.
+            cr.execute("DELETE FROM sales_document WHERE id > %s", [self.last_document_id])
             orders = env["sale.order"].browse(self.data["orders"])
             # Decisions refuse deletion through the ORM; this test removes what it committed.
             cr.execute("DELETE FROM sales_credit_decision WHERE order_id IN %s", [tuple(orders.ids)])
