@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 
 class SalesContractAmendment(models.Model):
     """DC-6: a change of a confirmed contract (合同变更记录), applied only once approved."""
@@ -184,8 +186,10 @@ class SalesContractAmendment(models.Model):
         self.write({"state": "cancel"})
 
     def unlink(self):
-        # Checked before mail.thread's unlink, which deletes the chatter first (X-6).
-        self._check_unlink_not_applied()
+        # Checked before mail.thread's unlink, which deletes the chatter first (X-6). Uninstalling the
+        # module (superuser, with Odoo's uninstall flag) removes every change.
+        if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.su):
+            self._check_unlink_not_applied()
         return super().unlink()
 
     def _check_unlink_not_applied(self):

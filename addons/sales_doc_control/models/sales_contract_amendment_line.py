@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 
 class SalesContractAmendmentLine(models.Model):
     """DC-6: one order line's old → new values in a contract change."""
@@ -46,7 +48,9 @@ class SalesContractAmendmentLine(models.Model):
         return super().write(vals)
 
     def unlink(self):
-        self.amendment_id._sales_check_lines_editable()
+        # Uninstalling the module (superuser, with Odoo's uninstall flag) removes every line.
+        if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.su):
+            self.amendment_id._sales_check_lines_editable()
         return super().unlink()
 
     @api.onchange("order_line_id")
