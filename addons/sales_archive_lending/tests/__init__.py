@@ -8,3 +8,4 @@ from . import test_lending
 from . import test_lending_tour
 from . import test_backup_docs
 from . import test_i18n
+from . import test_deletion_guard_kinds

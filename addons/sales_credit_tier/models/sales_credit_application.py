@@ -16,7 +16,7 @@ class SalesCreditApplication(models.Model):
 
     _name = "sales.credit.application"
     _description = "Credit Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "sales.document.mixin"]
     _order = "id desc"
     _state_from = ["draft"]
     _state_to = ["approved"]
@@ -175,6 +175,12 @@ class SalesCreditApplication(models.Model):
                         ref=application.name,
                     )
                 )
+
+    def _sales_document_type_code(self):
+        """DC-8/AL-1: a decided application (approved or rejected) is part of the customer's credit file
+        (客户信用档案) and is kept from the end of the relationship. A draft or cancelled one is not
+        filed yet: it may still be deleted, so the retention guard does not hold it."""
+        return "credit_file" if self.state in CLOSED_STATES else False
 
     def _get_to_validate_message_name(self):
         return self.env._("Credit Application")

@@ -8,3 +8,4 @@ from . import test_development_plan
 from . import test_i18n
 from . import test_priority_supply
 from . import test_reclassification
+from . import test_credit_file_register
