@@ -66,9 +66,6 @@ class TestCreditConcurrency(TransactionCase):
             # The uninstall flag lets this committed test data go even where a retention guard
             # (sales_archive_lending) would keep the documents.
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, MODULE_UNINSTALL_FLAG: True})
-            # sales_archive_lending keeps retained documents even from the superuser outside an uninstall:
-            # the register rows this test created go first, then its records.
-            cr.execute("DELETE FROM sales_document WHERE id > %s", [self.last_document_id])
             orders = env["sale.order"].browse(self.data["orders"])
             # Decisions refuse deletion through the ORM; this test removes what it committed.
             cr.execute("DELETE FROM sales_credit_decision WHERE order_id IN %s", [tuple(orders.ids)])
@@ -76,6 +73,9 @@ class TestCreditConcurrency(TransactionCase):
             # authority, sales_price_committee); the register refuses deletion too.
             cr.execute("DELETE FROM sales_violation WHERE person_id = %s", [self.data["user"]])
             orders._action_cancel()
+            # sales_archive_lending keeps retained documents even from the superuser outside an uninstall:
+            # the register rows this test created (the cancellation refreshed them) go first, then its records.
+            cr.execute("DELETE FROM sales_document WHERE id > %s", [self.last_document_id])
             orders.unlink()
             env["product.product"].browse(self.data["product"]).unlink()
             user = env["res.users"].browse(self.data["user"])

@@ -92,9 +92,6 @@ class TestDispatchConcurrency(TransactionCase):
             # The uninstall flag lets this committed test data go where a retention guard
             # (sales_archive_lending) would keep the documents.
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, MODULE_UNINSTALL_FLAG: True})
-            # sales_archive_lending keeps retained documents even from the superuser outside an uninstall:
-            # the register rows this test created go first, then its records.
-            cr.execute("DELETE FROM sales_document WHERE id > %s", [self.last_document_id])
             # Approved notices refuse deletion through the ORM; this test removes what it committed.
             cr.execute(
                 "DELETE FROM tier_review WHERE model = 'sales.dispatch.notice' AND res_id IN %s",
@@ -106,6 +103,9 @@ class TestDispatchConcurrency(TransactionCase):
             order = env["sale.order"].browse(self.data["order"])
             pickings = order.picking_ids
             order._action_cancel()
+            # sales_archive_lending keeps retained documents even from the superuser outside an uninstall:
+            # the register rows this test created (the cancellation refreshed them) go first, then its records.
+            cr.execute("DELETE FROM sales_document WHERE id > %s", [self.last_document_id])
             pickings.unlink()
             order.unlink()
             env["product.product"].browse(self.data["product"]).unlink()
