@@ -21,3 +21,4 @@ from . import sale_order_line
 from . import sales_contract_amendment
 from . import sales_contract_amendment_line
 from . import sales_order_intake_report
+from . import payment_transaction

@@ -594,8 +594,14 @@ class SaleOrder(models.Model):
         return super().action_quotation_send()
 
     def action_quotation_sent(self):
-        self._sales_check_quotation_approved()
-        return super().action_quotation_sent()
+        orders = self
+        if self.env.context.get("sales_payment_post_process"):
+            # A pending online payment marks its quotations sent: one not approved yet stays a draft (nothing
+            # reaches the customer before approval; the salesperson is told of the payment). The flag can only
+            # leave orders out, never let one through.
+            orders = self.filtered(lambda o: o.state != "draft" or not o._sales_approval_blocking((QUOTATION,)))
+        orders._sales_check_quotation_approved()
+        return super(SaleOrder, orders).action_quotation_sent()
 
     def _has_to_be_signed(self):
         """The portal offers signature and payment only once every approval is granted."""

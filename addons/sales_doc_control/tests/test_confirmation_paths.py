@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .sale_common import SaleApprovalCase
 
@@ -26,6 +26,46 @@ class TestConfirmationPaths(SaleApprovalCase):
         self._decide(order, "supervisor", decision="reject", comment="Too cheap")
         with self.assertRaisesRegex(ValidationError, "was rejected.*Restart Validation"):
             order.with_user(self.users["specialist"]).action_confirm()
+
+    def _pending_transaction(self, order):
+        unknown = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create(
+            {
+                "name": "SCT transfer",
+                "code": "none",
+                "state": "test",
+                "payment_method_ids": [Command.set(unknown.ids)],
+            }
+        )
+        unknown.active = True
+        return self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": unknown.id,
+                "reference": f"SCT-P-{order.name}",
+                "amount": order.amount_total,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "sale_order_ids": [Command.set(order.ids)],
+                "state": "pending",
+            }
+        )
+
+    def test_pending_payment_leaves_an_unapproved_quotation_a_draft(self):
+        """DC-3: a pending online payment (bank transfer) marks an approved quotation sent, as sale does;
+        an unapproved one stays a draft, and the payment's processing does not fail on it."""
+        order = self._quotation()
+        transaction = self._pending_transaction(order)
+        # Post-processing runs as the system (cron or payment status poll), in sudo.
+        transaction.sudo()._post_process()
+        self.assertEqual(order.state, "draft")
+        self.assertTrue(transaction.is_post_processed)
+        with self.assertRaisesRegex(UserError, f"Quotation {order.name} has not been approved"):
+            order.with_user(self.users["specialist"]).action_quotation_sent()
+        approved = self._quotation()
+        self._approve_quotation(approved)
+        self._pending_transaction(approved).sudo()._post_process()
+        self.assertEqual(approved.state, "sent")
 
     def test_online_payment_does_not_confirm_an_unapproved_order(self):
         """DC-3 / DC-4: a done online payment leaves an unapproved quotation a quotation and tells the
