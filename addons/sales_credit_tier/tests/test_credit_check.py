@@ -196,20 +196,21 @@ class TestCreditCheck(CreditCase):
         """CT-4: added lines or quantities beyond the tolerance are checked again; small ones are not.
 
         Quantities of a confirmed contract change through an approved contract change
-        (sales_doc_control), which writes the lines with ``sales_amendment_apply``.
+        (sales_doc_control), which writes the lines with itself as ``sales_amendment_apply`` in the context.
         """
         order = self.make_order(self.grade_b, qty=5.0)
         self.confirm_as(order, "specialist")
         line = order.order_line
-        line.with_user(self.specialist).with_context(sales_amendment_apply=True).product_uom_qty = 5.2
+        applied = self.env["sales.contract.amendment"]
+        line.with_user(self.specialist).with_context(sales_amendment_apply=applied).product_uom_qty = 5.2
         self.assertEqual(len(order.credit_decision_ids), 1, "within the 5% tolerance")
         with self.assertUserError("general manager"):
-            line.with_user(self.specialist).with_context(sales_amendment_apply=True).product_uom_qty = 11.0
+            line.with_user(self.specialist).with_context(sales_amendment_apply=applied).product_uom_qty = 11.0
         with self.assertUserError("general manager"):
-            order.with_user(self.specialist).with_context(sales_amendment_apply=True).write(
+            order.with_user(self.specialist).with_context(sales_amendment_apply=applied).write(
                 {"order_line": [(0, 0, {"product_id": self.service.id, "product_uom_qty": 7.0, "price_unit": 100.0})]}
             )
-        line.with_user(self.gm).with_context(sales_amendment_apply=True).product_uom_qty = 11.0
+        line.with_user(self.gm).with_context(sales_amendment_apply=applied).product_uom_qty = 11.0
         increase = order.credit_decision_ids.filtered(lambda d: d.event == "increase")
         self.assertEqual(increase.rule, "over_limit")
         self.assertAlmostEqual(order.credit_approved_amount, 1100.0)

@@ -244,6 +244,13 @@ class SaleOrder(models.Model):
             ]
         )
 
+    @api.model
+    def _sales_applying_amendment(self):
+        """DC-6: whether an approved contract change is writing the confirmed contract. The context carries
+        the change itself (a recordset, which no RPC client can send), not a flag anyone could set."""
+        applying = self.env.context.get("sales_amendment_apply")
+        return isinstance(applying, models.BaseModel) and applying._name == "sales.contract.amendment"
+
     def _sales_check_before_confirmation(self):
         """DC-7: the deposit rule and, when the company requires it, the intake checklist."""
         for order in self:
@@ -515,7 +522,7 @@ class SaleOrder(models.Model):
             self._sales_check_may_clear_non_standard()
         if vals.get("signed_on"):
             self._sales_record_event("signed", note=vals.get("signed_by"))
-        if "commitment_date" in vals and not self.env.context.get("sales_amendment_apply"):
+        if "commitment_date" in vals and not self._sales_applying_amendment():
             new_date = fields.Datetime.to_datetime(vals["commitment_date"])
             locked = self.filtered(lambda o: o.state == "sale" and o.commitment_date != new_date)
             if locked:

@@ -71,7 +71,7 @@ class SaleOrderLine(models.Model):
             )
 
     def _sales_check_contract_not_confirmed(self):
-        if self.env.context.get("sales_amendment_apply") or self._sales_loading_data():
+        if self.env["sale.order"]._sales_applying_amendment() or self._sales_loading_data():
             return
         locked = self.filtered(
             lambda line: line.order_id.state == "sale" and not line.display_type and not line.is_downpayment

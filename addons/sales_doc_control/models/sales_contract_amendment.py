@@ -164,12 +164,13 @@ class SalesContractAmendment(models.Model):
 
     def _apply_to_order(self):
         self.ensure_one()
-        order = self.order_id.with_context(sales_amendment_apply=True)
+        # The change itself in the context lets its writes through the contract lock (see
+        # sale.order._sales_applying_amendment).
         for line in self.line_ids:
-            line.order_line_id.with_context(sales_amendment_apply=True).write(line._new_values())
+            line.order_line_id.with_context(sales_amendment_apply=self).write(line._new_values())
         if self.new_commitment_date and self.new_commitment_date != self.old_commitment_date:
-            order.write({"commitment_date": self.new_commitment_date})
-        order.message_post(
+            self.order_id.with_context(sales_amendment_apply=self).write({"commitment_date": self.new_commitment_date})
+        self.order_id.message_post(
             body=self.env._("Contract change %(name)s applied: %(reason)s", name=self.name, reason=self.reason)
         )
 

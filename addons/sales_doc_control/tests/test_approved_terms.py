@@ -84,6 +84,21 @@ class TestConfirmedContractLines(SaleApprovalCase):
         )
         self.assertEqual(len(order.order_line.filtered(lambda line: not line.display_type)), 1)
 
+    def test_the_change_context_cannot_be_forged(self):
+        """DC-6 / X-5: the context that lets an applied contract change write the contract is the change
+        itself; a flag sent by a client (as over RPC) unlocks neither the lines nor the delivery date."""
+        order = self._confirmed()
+        line = order.order_line.filtered(lambda item: not item.display_type)
+        with self.assertRaisesRegex(UserError, "through a contract change"):
+            line.with_user(self.users["specialist"]).with_context(sales_amendment_apply=True).write(
+                {"product_uom_qty": 20}
+            )
+        with self.assertRaisesRegex(UserError, "through a contract change"):
+            order.with_user(self.users["specialist"]).with_context(sales_amendment_apply=1).write(
+                {"commitment_date": "2030-01-01 08:00:00"}
+            )
+        self.assertEqual(line.product_uom_qty, 10)
+
     def test_an_approved_change_may_cancel_the_rest_of_a_line(self):
         """DC-6: a contract change sets a quantity (or a price) to 0, and only once approved."""
         order = self._confirmed()
