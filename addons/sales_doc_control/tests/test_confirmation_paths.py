@@ -27,7 +27,8 @@ class TestConfirmationPaths(SaleApprovalCase):
         with self.assertRaisesRegex(ValidationError, "was rejected.*Restart Validation"):
             order.with_user(self.users["specialist"]).action_confirm()
 
-    def _pending_transaction(self, order):
+    def _transaction(self, order, state):
+        """A payment transaction of ``order`` in ``state``, through a test provider."""
         unknown = self.env.ref("payment.payment_method_unknown")
         provider = self.env["payment.provider"].create(
             {
@@ -42,12 +43,12 @@ class TestConfirmationPaths(SaleApprovalCase):
             {
                 "provider_id": provider.id,
                 "payment_method_id": unknown.id,
-                "reference": f"SCT-P-{order.name}",
+                "reference": f"SCT-{state}-{order.name}",
                 "amount": order.amount_total,
                 "currency_id": order.currency_id.id,
                 "partner_id": order.partner_id.id,
                 "sale_order_ids": [Command.set(order.ids)],
-                "state": "pending",
+                "state": state,
             }
         )
 
@@ -55,7 +56,7 @@ class TestConfirmationPaths(SaleApprovalCase):
         """DC-3: a pending online payment (bank transfer) marks an approved quotation sent, as sale does;
         an unapproved one stays a draft, and the payment's processing does not fail on it."""
         order = self._quotation()
-        transaction = self._pending_transaction(order)
+        transaction = self._transaction(order, "pending")
         # Post-processing runs as the system (cron or payment status poll), in sudo.
         transaction.sudo()._post_process()
         self.assertEqual(order.state, "draft")
@@ -64,7 +65,7 @@ class TestConfirmationPaths(SaleApprovalCase):
             order.with_user(self.users["specialist"]).action_quotation_sent()
         approved = self._quotation()
         self._approve_quotation(approved)
-        self._pending_transaction(approved).sudo()._post_process()
+        self._transaction(approved, "pending").sudo()._post_process()
         self.assertEqual(approved.state, "sent")
 
     def test_online_payment_does_not_confirm_an_unapproved_order(self):
@@ -72,28 +73,7 @@ class TestConfirmationPaths(SaleApprovalCase):
         salesperson; once approved, the payment confirms it (the path of sale's payment post-processing)."""
         order = self._quotation(require_payment=True, prepayment_percent=1.0)
         self.assertFalse(order._has_to_be_paid(), "the portal offers no payment before approval")
-        unknown = self.env.ref("payment.payment_method_unknown")
-        provider = self.env["payment.provider"].create(
-            {
-                "name": "SCT test provider",
-                "code": "none",
-                "state": "test",
-                "payment_method_ids": [Command.set(unknown.ids)],
-            }
-        )
-        unknown.active = True
-        transaction = self.env["payment.transaction"].create(
-            {
-                "provider_id": provider.id,
-                "payment_method_id": unknown.id,
-                "reference": f"SCT-{order.name}",
-                "amount": order.amount_total,
-                "currency_id": order.currency_id.id,
-                "partner_id": order.partner_id.id,
-                "sale_order_ids": [Command.set(order.ids)],
-                "state": "done",
-            }
-        )
+        transaction = self._transaction(order, "done")
         # Post-processing runs as the paying public user, in sudo.
         public_tx = transaction.with_user(self.env.ref("base.public_user")).sudo()
         self.assertFalse(public_tx._check_amount_and_confirm_order())
