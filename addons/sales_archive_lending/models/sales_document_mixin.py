@@ -12,11 +12,15 @@ class SalesDocumentMixin(models.AbstractModel):
     # Writing any of these fields moves the retention trigger of the record's document.
     _sales_retention_trigger_fields = ()
 
+    # AL-5: the current user reads this record through an approved access request whose window is open
+    # now. A technical field of the record rules, shown in no view: its label is not exported, so that
+    # the modules whose models inherit the mixin (credit applications, dispatch notices...) do not get
+    # this module's terms in their own translation templates.
     sales_access_window_open = fields.Boolean(
         string="Readable Through My Access Request",
         compute="_compute_sales_access_window_open",
         search="_search_sales_access_window_open",
-        help="The current user reads this record through an approved access request whose window is open now.",
+        export_string_translation=False,
     )
 
     @api.depends_context("uid")
