@@ -12,7 +12,10 @@ class StockPicking(models.Model):
         if "date_done" in vals:
             # AL-1: a delivery receipt is kept from the shipment of its delivery. Whoever corrects the
             # date may not read the receipts (a stock user): the register follows the facts (sudo).
-            self.sudo().delivery_receipt_ids._sales_documents()._sales_refresh_retention()
+            # At validation there is no receipt yet, and nothing more is asked.
+            receipts = self.sudo().delivery_receipt_ids
+            if receipts:
+                receipts._sales_documents()._sales_refresh_retention()
         return res
 
     def unlink(self):
