@@ -1,40 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo import fields, models
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
     _sales_retention_trigger_fields = ("state", "validity_date", "sales_contract_end")
-
-    sales_access_window_open = fields.Boolean(
-        string="Readable Through My Access Request",
-        compute="_compute_sales_access_window_open",
-        search="_search_sales_access_window_open",
-        help="The current user reads this order through an approved access request whose window is open now.",
-    )
-
-    @api.depends_context("uid")
-    def _compute_sales_access_window_open(self):
-        # Asked about the current user's own requests, for orders the user may not read yet.
-        ids = [record_id for record_id in self._origin.ids if record_id]
-        readable = self.sudo().search([("id", "in", ids), ("sales_access_window_open", "=", True)])
-        for order in self:
-            order.sales_access_window_open = order._origin.id in readable.ids
-
-    @api.model
-    def _search_sales_access_window_open(self, operator, value):
-        """AL-5: the orders behind the register rows the user reads now through an access request."""
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
-        positive = (operator == "=") == value
-        documents = self.env["sales.document"]
-        subquery = SQL(
-            "(SELECT res_id FROM sales_document WHERE res_model = %s AND id IN %s)",
-            self._name,
-            documents._sales_open_access_documents_sql(),
-        )
-        return [("id", "in" if positive else "not in", subquery)]
 
     def _sales_retention_trigger_dates(self):
         """AL-1: quotations run from their validity end, contracts from the contract period's end,

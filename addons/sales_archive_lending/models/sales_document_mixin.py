@@ -1,14 +1,49 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class SalesDocumentMixin(models.AbstractModel):
-    """AL-1/AL-2 for every registered model at once: trigger dates and the deletion guard."""
+    """AL-1/AL-2/AL-5 for every registered model at once: trigger dates, the deletion guard and the
+    access window of approved access requests."""
 
     _inherit = "sales.document.mixin"
 
     # Writing any of these fields moves the retention trigger of the record's document.
     _sales_retention_trigger_fields = ()
+
+    # AL-5: the current user reads this record through an approved access request whose window is open
+    # now. A technical field of the record rules, shown in no view: its label is not exported, so that
+    # the modules whose models inherit the mixin (credit applications, dispatch notices...) do not get
+    # this module's terms in their own translation templates.
+    sales_access_window_open = fields.Boolean(
+        string="Readable Through My Access Request",
+        compute="_compute_sales_access_window_open",
+        search="_search_sales_access_window_open",
+        export_string_translation=False,
+    )
+
+    @api.depends_context("uid")
+    def _compute_sales_access_window_open(self):
+        # Asked about the current user's own requests, for records the user may not read yet.
+        ids = [record_id for record_id in self._origin.ids if record_id]
+        readable = self.sudo().search([("id", "in", ids), ("sales_access_window_open", "=", True)])
+        for record in self:
+            record.sales_access_window_open = record._origin.id in readable.ids
+
+    @api.model
+    def _search_sales_access_window_open(self, operator, value):
+        """AL-5: the records of this model behind the register rows the user reads now through an
+        access request; record rules of each registered model grant read access with it."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        positive = (operator == "=") == value
+        subquery = SQL(
+            "(SELECT res_id FROM sales_document WHERE res_model = %s AND id IN %s)",
+            self._name,
+            self.env["sales.document"]._sales_open_access_documents_sql(),
+        )
+        return [("id", "in" if positive else "not in", subquery)]
 
     def _sales_retention_trigger_dates(self):
         """AL-1: ``{record id: {trigger: date}}`` for the triggers this model knows; a trigger that

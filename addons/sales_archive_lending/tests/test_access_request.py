@@ -157,6 +157,115 @@ class TestAccessRequest(ArchiveCase):
             self.assertFalse(can_read(self.contract))
             self.assertFalse(can_read(scan))
 
+    def _approved_window(self, document, role, head="supervisor"):
+        """An access request of ``role`` for ``document``, approved on 2026-03-01 for 2-6 March by the
+        requester's department head, the sales manager and, for confidential documents, the GM."""
+        with freeze_time("2026-03-01 09:00:00"):
+            request = self._request(document, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18), role=role)
+            request.with_user(self.users[role]).action_submit()
+            for reviewer in (head, "manager", "gm"):
+                if request.state != "approved":
+                    self._review(request, reviewer)
+            self.assertEqual(request.state, "approved")
+        return request
+
+    def _can_read_record(self, role, record):
+        # Rules on lines read their parent's window flag, a computed field cached like any other.
+        self.env.invalidate_all()
+        try:
+            record.with_user(self.users[role]).check_access("read")
+        except AccessError:
+            return False
+        return True
+
+    def test_customer_need_opens_to_another_department_during_the_window(self):
+        """AL-5: a customer needs record (客户需求记录) is read by the sales staff without a request; a
+        warehouse keeper reads it through an approved access request during the window only, never
+        writes it, and never reads another need of the same customer."""
+        # The warehouse reports to a head who is not in the later steps (nobody decides two steps).
+        self.users["warehouse"].sales_superior_id = self.users["supervisor"]
+        need, other_need = self.as_role("specialist", "sales.customer.need").create(
+            [
+                {
+                    "name": "Flame-retardant yarn",
+                    "partner_id": self.customer.id,
+                    "user_id": self.users["specialist"].id,
+                },
+                {"name": "Dyed yarn", "partner_id": self.customer.id, "user_id": self.users["specialist"].id},
+            ]
+        )
+        self.assertTrue(self._can_read_record("specialist2", need))
+        self._approved_window(self._document(need), "warehouse")
+        with freeze_time("2026-03-01 12:00:00"):
+            self.assertFalse(self._can_read_record("warehouse", need))
+            self.assertFalse(self.as_role("warehouse", "sales.customer.need").search([("id", "=", need.id)]))
+        with freeze_time("2026-03-03 10:00:00"):
+            self.assertTrue(self._can_read_record("warehouse", need))
+            self.assertFalse(self._can_read_record("warehouse", other_need))
+            self.assertEqual(
+                self.as_role("warehouse", "sales.customer.need").search([("partner_id", "=", self.customer.id)]), need
+            )
+            with self.assertRaises(AccessError):
+                need.with_user(self.users["warehouse"]).write({"need": "Changed"})
+            # The sales staff and the general manager keep reading every need.
+            self.assertTrue(self._can_read_record("specialist2", other_need))
+            self.assertTrue(self._can_read_record("gm", other_need))
+        with freeze_time("2026-03-06 18:00:01"):
+            self.assertFalse(self._can_read_record("warehouse", need))
+
+    def test_contract_change_of_another_salesperson_opens_during_the_window(self):
+        """AL-5: a contract change (合同变更记录) of another salesperson's contract is read by the requester
+        during the window only, with its lines; the contract's other changes stay closed."""
+        amendments = self.as_role("specialist", "sales.contract.amendment").create(
+            [
+                {"order_id": self.contract.id, "amendment_type": "other", "reason": "Delivery date moved"},
+                {"order_id": self.contract.id, "amendment_type": "other", "reason": "Packing changed"},
+            ]
+        )
+        amendment, other = amendments
+        self.assertFalse(self._can_read_record("specialist2", amendment))
+        self._approved_window(self._document(amendment), "specialist2")
+        with freeze_time("2026-03-01 12:00:00"):
+            self.assertFalse(self._can_read_record("specialist2", amendment))
+        with freeze_time("2026-03-03 10:00:00"):
+            self.assertTrue(self._can_read_record("specialist2", amendment))
+            self.assertFalse(self._can_read_record("specialist2", other))
+            self.assertEqual(
+                self.as_role("specialist2", "sales.contract.amendment").search([("order_id", "=", self.contract.id)]),
+                amendment,
+            )
+            with self.assertRaises(AccessError):
+                amendment.with_user(self.users["specialist2"]).write({"reason": "Changed"})
+            # The owner and the general manager read every change as before.
+            self.assertTrue(self._can_read_record("specialist", other))
+            self.assertTrue(self._can_read_record("gm", other))
+        with freeze_time("2026-03-06 18:00:01"):
+            self.assertFalse(self._can_read_record("specialist2", amendment))
+
+    def test_contract_change_lines_open_to_another_department_during_the_window(self):
+        """AL-5: an archivist reads a contract change and its changed lines through an access request during
+        the window only; lines of other changes stay closed."""
+        self.users["archivist"].sales_superior_id = self.users["supervisor"]
+        line = [(0, 0, {"order_line_id": self.contract.order_line.id, "new_quantity": 2.0})]
+        amendment, other = self.as_role("specialist", "sales.contract.amendment").create(
+            [
+                {"order_id": self.contract.id, "amendment_type": "other", "reason": "Quantity", "line_ids": line},
+                {"order_id": self.contract.id, "amendment_type": "other", "reason": "Again", "line_ids": line},
+            ]
+        )
+        self._approved_window(self._document(amendment), "archivist")
+        with freeze_time("2026-03-01 12:00:00"):
+            self.assertFalse(self._can_read_record("archivist", amendment))
+            self.assertFalse(self._can_read_record("archivist", amendment.line_ids))
+        with freeze_time("2026-03-03 10:00:00"):
+            self.assertTrue(self._can_read_record("archivist", amendment))
+            self.assertTrue(self._can_read_record("archivist", amendment.line_ids))
+            self.assertFalse(self._can_read_record("archivist", other.line_ids))
+            self.assertTrue(self._can_read_record("gm", other.line_ids))
+            self.assertTrue(self._can_read_record("specialist", other.line_ids))
+        with freeze_time("2026-03-06 18:00:01"):
+            self.assertFalse(self._can_read_record("archivist", amendment.line_ids))
+
     def test_internal_documents_need_no_general_manager(self):
         """AL-5: without confidential documents the department head and the sales head decide."""
         quotation = self._quotation()
