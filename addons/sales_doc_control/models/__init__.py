@@ -14,6 +14,7 @@ from . import sales_violation_rule
 from . import sales_violation
 from . import tier_definition
 from . import tier_review
+from . import tier_validation
 from . import sales_order_event
 from . import sales_lead_time_rule
 from . import sale_order
