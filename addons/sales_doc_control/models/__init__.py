@@ -8,6 +8,7 @@ from . import res_partner
 from . import crm_lead
 from . import sales_customer_need
 from . import res_users
+from . import res_groups
 from . import res_config_settings
 from . import sales_authority_matter
 from . import sales_violation_rule
