@@ -74,8 +74,6 @@ class TierReview(models.Model):
         self._sales_check_unlink()
         return super().unlink()
 
-    # Who may decide a step (X-5) ---------------------------------------------
-
     def _sales_check_unlink(self):
         """DC-3/DC-11 (X-6): a review is the approval record (审批记录: approver, opinion, time) filed with
         its document. Only tier validation removes reviews, for the documents it works on (see
@@ -83,11 +81,10 @@ class TierReview(models.Model):
         the document. Nobody deletes them directly, administrators included; uninstalling a module may."""
         if self.env.su and self.env.context.get(MODULE_UNINSTALL_FLAG):
             return
-        released = self.env.context.get("sales_reviews_released_by")
-        if not isinstance(released, models.BaseModel):
-            released = None
+        documents = self.env.context.get("sales_reviews_released_by")
+        released = {(documents._name, i) for i in documents.ids} if isinstance(documents, models.BaseModel) else set()
         for review in self:
-            if released is None or review.model != released._name or review.res_id not in released.ids:
+            if (review.model, review.res_id) not in released:
                 raise UserError(
                     self.env._(
                         "Approval step “%(step)s” of %(document)s is part of the approval record filed with the "
@@ -97,6 +94,8 @@ class TierReview(models.Model):
                         document=review.sales_record_name or review.model,
                     )
                 )
+
+    # Who may decide a step (X-5) ---------------------------------------------
 
     def _sales_refuse(self, review=None):
         review = review or self[:1]
