@@ -8,12 +8,14 @@ from . import res_partner
 from . import crm_lead
 from . import sales_customer_need
 from . import res_users
+from . import res_groups
 from . import res_config_settings
 from . import sales_authority_matter
 from . import sales_violation_rule
 from . import sales_violation
 from . import tier_definition
 from . import tier_review
+from . import tier_validation
 from . import sales_order_event
 from . import sales_lead_time_rule
 from . import sale_order

@@ -1,7 +1,29 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 CONFIDENTIAL_GROUPS = ("sales_doc_control.group_sales_manager", "sales_doc_control.group_sales_general_manager")
+GATE_GUARD_GROUP = "sales_doc_control.group_sales_gate_guard"
+# DC-1/DG-7: what a gate guard's account may not hold besides the guard role: every other role of
+# the suite, and Odoo's roles that touch sales, stock, invoices or grant access rights (a guard who
+# validates a delivery, or gives himself that right, would release his own gate pass).
+GATE_GUARD_EXCLUDED_GROUPS = (
+    "sales_doc_control.group_sales_specialist",
+    "sales_doc_control.group_sales_supervisor",
+    "sales_doc_control.group_sales_manager",
+    "sales_doc_control.group_sales_general_manager",
+    "sales_doc_control.group_sales_assistant",
+    "sales_doc_control.group_sales_finance_reviewer",
+    "sales_doc_control.group_sales_legal_reviewer",
+    "sales_doc_control.group_sales_quality_inspector",
+    "sales_doc_control.group_sales_warehouse_keeper",
+    "sales_doc_control.group_sales_archivist",
+    "sales_doc_control.group_sales_price_committee",
+    "sales_team.group_sale_salesman",
+    "stock.group_stock_user",
+    "account.group_account_invoice",
+    "base.group_erp_manager",
+)
 
 
 class ResUsers(models.Model):
@@ -58,6 +80,31 @@ class ResUsers(models.Model):
             raise NotImplementedError(operator)
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", list(self._sales_confidential_user_ids()))]
+
+    @api.constrains("groups_id")
+    def _check_sales_gate_guard_only(self):
+        """DC-1/DG-7 (X-5): a gate guard sees gate passes and nothing else, so a guard's account holds
+        no other role: the person who releases goods at the gate is never the one who validates the
+        delivery or approves its dispatch."""
+        guard = self.env.ref(GATE_GUARD_GROUP, raise_if_not_found=False)
+        if not guard:
+            return
+        # Odoo's groups of modules not installed (stock, say) are left out.
+        excluded = self.env["res.groups"].browse(
+            group.id for xmlid in GATE_GUARD_EXCLUDED_GROUPS if (group := self.env.ref(xmlid, raise_if_not_found=False))
+        )
+        for user in self.filtered(lambda u: guard in u.groups_id):
+            others = user.groups_id & excluded
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "User %(user)s cannot be a gate guard and hold the role “%(role)s” as well: a gate guard's "
+                        "account is for the gate only and holds no other role. Remove one of the two roles, or "
+                        "give the other duty a separate account.",
+                        user=user.name,
+                        role=others[0].full_name,
+                    )
+                )
 
     @property
     def SELF_WRITEABLE_FIELDS(self):

@@ -603,9 +603,9 @@ class SaleOrder(models.Model):
     def action_quotation_sent(self):
         orders = self
         if self.env.context.get("sales_payment_post_process"):
-            # A pending online payment marks its quotations sent: one not approved yet stays a draft (nothing
-            # reaches the customer before approval; the salesperson is told of the payment). The flag can only
-            # leave orders out, never let one through.
+            # A pending online payment marks its quotations sent: one whose approval was restarted since the
+            # payment started stays a draft (nothing reaches the customer before approval; the salesperson is
+            # told of the payment). The flag can only leave orders out, never let one through.
             orders = self.filtered(lambda o: o.state != "draft" or not o._sales_approval_blocking((QUOTATION,)))
         orders._sales_check_quotation_approved()
         return super(SaleOrder, orders).action_quotation_sent()
@@ -615,23 +615,29 @@ class SaleOrder(models.Model):
         return super()._has_to_be_signed() and not self._sales_approval_blocking((QUOTATION, CONTRACT))
 
     def _has_to_be_paid(self):
-        return super()._has_to_be_paid() and not self._sales_approval_blocking((QUOTATION, CONTRACT))
+        return super()._has_to_be_paid() and not self._sales_payment_awaits_approval()
+
+    def _sales_payment_awaits_approval(self):
+        """DC-3/DC-4: a quotation is paid online only once every approval up to the contract review is
+        granted, since the payment confirms the order (payment transactions refuse it before)."""
+        self.ensure_one()
+        return self.state in ("draft", "sent") and self._sales_approval_blocking((QUOTATION, CONTRACT))
 
     def _is_confirmation_amount_reached(self):
         """DC-3/DC-4: an online payment confirms an order only once its approvals are granted.
 
-        The payment flow confirms a paid quotation as superuser when the amount is reached; an
-        unapproved one stays a quotation (the payment is kept) and the salesperson is told.
+        A payment is refused before approval, but one started while the quotation was approved may
+        complete after the approval was restarted or after a change made a new step apply. The payment
+        flow confirms a paid quotation as superuser when the amount is reached; such a quotation stays
+        a quotation (the payment is kept) and the salesperson is told.
         """
-        if self.state in ("draft", "sent") and self._sales_approval_blocking((QUOTATION, CONTRACT)):
+        if self._sales_payment_awaits_approval():
             return False
         return super()._is_confirmation_amount_reached()
 
     def _send_payment_succeeded_for_order_mail(self):
         res = super()._send_payment_succeeded_for_order_mail()
-        for order in self.filtered(
-            lambda o: o.state in ("draft", "sent") and o._sales_approval_blocking((QUOTATION, CONTRACT))
-        ):
+        for order in self.filtered(lambda o: o._sales_payment_awaits_approval()):
             steps = order._sales_pending_step_names((QUOTATION, CONTRACT))
             order.message_post(
                 body=self.env._(

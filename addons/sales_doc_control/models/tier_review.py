@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 OPEN = ("waiting", "pending")
 DECISIONS = ("approved", "rejected")
 # What the approval buttons of OCA tier validation write as the acting user; every other field
@@ -67,6 +69,31 @@ class TierReview(models.Model):
         if "status" in vals:
             self._sales_open_siblings()._sales_start_deadlines()
         return res
+
+    def unlink(self):
+        self._sales_check_unlink()
+        return super().unlink()
+
+    def _sales_check_unlink(self):
+        """DC-3/DC-11 (X-6): a review is the approval record (审批记录: approver, opinion, time) filed with
+        its document. Only tier validation removes reviews, for the documents it works on (see
+        ``tier.validation``): restarting the validation, cancelling or reopening the document, deleting
+        the document. Nobody deletes them directly, administrators included; uninstalling a module may."""
+        if self.env.su and self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return
+        documents = self.env.context.get("sales_reviews_released_by")
+        released = {(documents._name, i) for i in documents.ids} if isinstance(documents, models.BaseModel) else set()
+        for review in self:
+            if (review.model, review.res_id) not in released:
+                raise UserError(
+                    self.env._(
+                        "Approval step “%(step)s” of %(document)s is part of the approval record filed with the "
+                        "document and cannot be deleted. To ask for the approval again, click “Restart "
+                        "Validation” on the document.",
+                        step=review.name or "",
+                        document=review.sales_record_name or review.model,
+                    )
+                )
 
     # Who may decide a step (X-5) ---------------------------------------------
 

@@ -3,7 +3,9 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from .sale_common import SaleApprovalCase
 
@@ -86,6 +88,82 @@ class TestReviewIntegrity(SaleApprovalCase):
         self._decide(order, "manager")
         self.assertEqual(order.validation_status, "validated")
         self.assertEqual(order.review_ids.done_by, self.users["supervisor"] | self.users["manager"])
+
+
+class TestApprovalRecordKept(SaleApprovalCase):
+    """DC-3 / DC-11 / X-6: the reviews are the quotation's approval record (报价审批记录), kept with it."""
+
+    def _deleters(self):
+        return [self.users[role] for role in ("specialist", "supervisor", "manager", "gm")] + [
+            self.env.ref("base.user_admin")
+        ]
+
+    def test_nobody_deletes_a_review(self):
+        """DC-3 / DC-11 / X-6: approved, rejected and pending steps cannot be deleted by anyone, the sales
+        manager and the administrator included, nor by code in sudo; the error says the record is filed with
+        the quotation."""
+        approved = self._quotation()
+        self._approve_quotation(approved)
+        rejected = self._quotation()
+        rejected.with_user(self.users["specialist"]).request_validation()
+        self._decide(rejected, "supervisor", decision="reject", comment="Too cheap")
+        pending = self._quotation()
+        pending.with_user(self.users["specialist"]).request_validation()
+        for order in (approved, rejected, pending):
+            reviews = order.review_ids
+            for user in self._deleters():
+                with self.assertRaisesRegex(UserError, "approval record filed with the document", msg=user.name):
+                    reviews[:1].with_user(user).unlink()
+            with self.assertRaisesRegex(UserError, "Restart Validation"):
+                reviews.sudo().unlink()
+            with self.assertRaises(UserError):
+                # The workflow's release is a recordset of the documents, not a flag an RPC call could send.
+                reviews.with_context(sales_reviews_released_by=True).unlink()
+            self.assertEqual(order.review_ids, reviews)
+        self.assertEqual(approved.review_ids.mapped("status"), ["approved", "approved"])
+        self.assertEqual(approved.review_ids.done_by, self.users["supervisor"] | self.users["manager"])
+
+    def test_tier_validation_still_starts_over_and_cancels(self):
+        """DC-3 / X-6: restarting the validation of a quotation and cancelling one remove their reviews, as tier
+        validation does, so that the approval can be requested again."""
+        order = self._quotation()
+        self._approve_quotation(order)
+        order.with_user(self.users["specialist"]).restart_validation()
+        self.assertFalse(order.review_ids)
+        self._approve_quotation(order)
+        self.assertEqual(order.validation_status, "validated")
+        cancelled = self._quotation()
+        cancelled.with_user(self.users["specialist"]).request_validation()
+        cancelled.with_user(self.users["specialist"]).action_cancel()
+        self.assertEqual(cancelled.state, "cancel")
+        self.assertFalse(cancelled.review_ids)
+
+    def test_reviews_go_with_a_deleted_quotation_only(self):
+        """DC-3 / X-6: deleting a draft quotation removes its reviews with it; a confirmed contract cannot be
+        deleted, and its review record stays."""
+        order = self._quotation()
+        self._approve_quotation(order)
+        reviews = order.review_ids
+        order.with_user(self.users["manager"]).unlink()
+        self.assertFalse(reviews.exists())
+        contract = self._quotation()
+        contract.with_user(self.users["gm"]).action_confirm()
+        reviews = contract.review_ids
+        self.assertTrue(reviews)
+        with self.assertRaises(UserError):
+            contract.with_user(self.users["manager"]).unlink()
+        self.assertEqual(contract.review_ids, reviews)
+
+    def test_uninstall_removes_reviews(self):
+        """X-2 / X-6: uninstalling a module still removes the reviews it must."""
+        order = self._quotation()
+        self._approve_quotation(order)
+        reviews = order.review_ids
+        with self.assertRaises(UserError):
+            # The flag alone, which any client can send, removes nothing.
+            reviews.with_user(self.users["manager"]).with_context(**{MODULE_UNINSTALL_FLAG: True}).unlink()
+        reviews.sudo().with_context(**{MODULE_UNINSTALL_FLAG: True}).unlink()
+        self.assertFalse(reviews.exists())
 
 
 class TestStepDeadlines(SaleApprovalCase):

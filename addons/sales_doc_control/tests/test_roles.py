@@ -3,7 +3,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.modules.module import get_module_path
+from odoo.tests import new_test_user
 
 from .common import ROLE_GROUPS, SalesControlCase
 
@@ -39,6 +42,40 @@ class TestRoles(SalesControlCase):
             self.assertFalse(user.has_group("sales_doc_control.group_sales_specialist"), role)
         self.assertTrue(self.users["finance"].has_group("account.group_account_invoice"))
         self.assertTrue(self.users["assistant"].has_group("sales_team.group_sale_salesman_all_leads"))
+
+    def test_gate_guard_holds_no_other_role(self):
+        """DC-1 / DG-7 / X-5: a gate guard's account is for the gate only: it cannot also hold another role
+        of the suite, nor Odoo's sales, inventory, invoicing or access-rights roles, whichever way the
+        role is given (the user's groups, the group's users, a group made to imply another)."""
+        guard_group = "sales_doc_control.group_sales_gate_guard"
+        others = {group for role, group in ROLE_GROUPS.items() if role != "guard"}
+        others |= {"sales_team.group_sale_salesman", "account.group_account_invoice", "base.group_erp_manager"}
+        if self.env.ref("stock.group_stock_user", raise_if_not_found=False):
+            others.add("stock.group_stock_user")
+        for group in sorted(others):
+            # assertRaises (unlike assertRaisesRegex) rolls back the user refused after its insertion.
+            with self.assertRaises(ValidationError, msg=group) as refused:
+                new_test_user(self.env, login=f"sct_guard_and_{group}", groups=f"{guard_group},{group}")
+            self.assertIn("cannot be a gate guard and hold the role", str(refused.exception))
+        guard = self.users["guard"]
+        keeper = self.env.ref("sales_doc_control.group_sales_warehouse_keeper")
+        guard_role = self.env.ref(guard_group)
+        for refused_change, text in (
+            (lambda: guard.write({"groups_id": [Command.link(keeper.id)]}), f"{guard.name} cannot be a gate guard"),
+            (lambda: keeper.write({"users": [Command.link(guard.id)]}), "Remove one of the two roles"),
+            (lambda: guard_role.write({"implied_ids": [Command.link(keeper.id)]}), "Warehouse Keeper"),
+            # The other way round: the warehouse keeper cannot be made a guard either.
+            (lambda: self.users["warehouse"].write({"groups_id": [Command.link(guard_role.id)]}), "gate guard"),
+        ):
+            with self.assertRaises(ValidationError) as refused:
+                refused_change()
+            self.assertIn(text, str(refused.exception))
+        self.env.invalidate_all()
+        self.assertFalse(guard.has_group("sales_doc_control.group_sales_warehouse_keeper"))
+        self.assertFalse(self.users["warehouse"].has_group(guard_group))
+        # Taking the guard role away from a guard makes the other role possible.
+        guard.write({"groups_id": [Command.unlink(guard_role.id), Command.link(keeper.id)]})
+        self.assertTrue(guard.has_group("sales_doc_control.group_sales_warehouse_keeper"))
 
     def test_roles_share_one_category(self):
         """DC-1: every role of the suite sits in the "Sales Control" category."""
