@@ -501,12 +501,11 @@ class ResPartner(models.Model):
         managers = self.env.ref("sales_doc_control.group_sales_manager").users.filtered(
             lambda u: u.active and self.env.company in u.company_ids and not u.has_group(GM_GROUP)
         )
-        for user in self.user_id.filtered("active") - managers:
-            self.filtered(lambda p, user=user: p.user_id == user)._credit_notify_downgrade(
-                user.partner_id, label, reason
-            )
+        for user, customers in self.grouped("user_id").items():
+            if user.active and user not in managers:
+                customers._credit_notify_downgrade(user.partner_id, grade, reason)
         if managers:
-            self._credit_notify_downgrade(managers.partner_id, label, reason)
+            self._credit_notify_downgrade(managers.partner_id, grade, reason)
 
     def _credit_notify_downgrade(self, recipients, grade, reason):
         """CT-7: one message to ``recipients`` (in their language) naming these downgraded customers."""
