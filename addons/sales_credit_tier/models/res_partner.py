@@ -342,6 +342,7 @@ class ResPartner(models.Model):
     # Credit history (CT-5) ------------------------------------------------------
 
     def _credit_logged_values(self):
+        self.fetch(LOGGED_FIELDS)
         return {
             partner.id: {
                 "credit_grade": partner.credit_grade,
@@ -430,6 +431,8 @@ class ResPartner(models.Model):
         ).with_company(company)
         if not customers:
             return
+        # Loaded at once: reading them customer by customer would prefetch over the whole set each time.
+        customers.fetch(["credit_grade", "credit_last_review_date", "create_date", "user_id"])
         today = fields.Date.context_today(self)
         trading = customers._credit_trading_facts(company)
         receivables = customers._credit_receivables(company)

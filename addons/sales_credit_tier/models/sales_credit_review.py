@@ -86,8 +86,11 @@ class SalesCreditReview(models.Model):
                     ("company_id", "in", [company.id, False]),
                 ]
             )
+            # Loaded at once: reading them customer by customer would prefetch over the whole set each time.
+            customers.fetch(["credit_grade", "credit_last_review_date", "create_date"])
             trading = customers._credit_trading_facts(company)
-            # Read once for all: Odoo restricts the limit to accounting groups (see _credit_limit_value).
+            # Odoo restricts the limit to accounting groups (see _credit_limit_value).
+            customers.sudo().fetch(["credit_limit"])
             limits = {customer.id: customer.credit_limit for customer in customers.sudo()}
             receivables = customers._credit_receivables(company)
             six_months_ago = review.date - relativedelta(months=6)
@@ -159,6 +162,8 @@ class SalesCreditReview(models.Model):
                 )
             )
             partners.write({"credit_last_review_date": review.date, "credit_approved_by_id": approver.id})
+            review.line_ids.fetch(["partner_id", "decided_grade", "decided_limit"])
+            partners.fetch(["credit_grade", "credit_limit"])
             current = {partner.id: (partner.credit_grade, partner.credit_limit) for partner in partners}
             changes = defaultdict(list)
             rounding = company.currency_id.rounding
