@@ -88,3 +88,19 @@ def measure(env, func, reps, warmup=WARMUP):
         times.append(time.perf_counter() - start)
         counts.add(env.cr.sql_log_count - queries)
     return statistics.median(times), max(counts)
+
+
+def columns(env, table):
+    """The columns of ``table`` but its id, to clone rows set-based in SQL."""
+    env.cr.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name <> 'id'",
+        [table],
+    )
+    return [row[0] for row in env.cr.fetchall()]
+
+
+def clone_sql(table, names, overrides, source):
+    """INSERT INTO table (every column) SELECT the template's columns, some replaced, FROM source."""
+    selected = ", ".join(overrides.get(name, f'tpl."{name}"') for name in names)
+    quoted = ", ".join(f'"{name}"' for name in names)
+    return f"INSERT INTO {table} ({quoted}) SELECT {selected} FROM {source}"

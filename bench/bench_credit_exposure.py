@@ -73,21 +73,6 @@ def open_items(env, partner):
     return env.cr.fetchone()[0]
 
 
-def columns(env, table):
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = %s AND column_name <> 'id'",
-        [table],
-    )
-    return [row[0] for row in env.cr.fetchall()]
-
-
-def clone_sql(table, names, overrides, source):
-    """INSERT INTO table (every column) SELECT the template's columns, some replaced, FROM source."""
-    selected = ", ".join(overrides.get(name, f'tpl."{name}"') for name in names)
-    quoted = ", ".join(f'"{name}"' for name in names)
-    return f"INSERT INTO {table} ({quoted}) SELECT {selected} FROM {source}"
-
-
 def make_customer(env, ref, items):
     """A customer with ``items`` open posted receivable journal items (reused when already there)."""
     partner = env["res.partner"].search([("ref", "=", ref)], limit=1)
@@ -129,8 +114,11 @@ def make_customer(env, ref, items):
         "write_date": "NOW() AT TIME ZONE 'UTC'",
     }
     env.cr.execute(
-        clone_sql(
-            "account_move", columns(env, "account_move"), move_overrides, "account_move tpl, generate_series(1, %s) g"
+        bench_common.clone_sql(
+            "account_move",
+            bench_common.columns(env, "account_move"),
+            move_overrides,
+            "account_move tpl, generate_series(1, %s) g",
         )
         + " WHERE tpl.id = %s RETURNING id",
         [items - 1, invoice.id],
@@ -146,9 +134,9 @@ def make_customer(env, ref, items):
         "write_date": "NOW() AT TIME ZONE 'UTC'",
     }
     env.cr.execute(
-        clone_sql(
+        bench_common.clone_sql(
             "account_move_line",
-            columns(env, "account_move_line"),
+            bench_common.columns(env, "account_move_line"),
             line_overrides,
             "account_move m JOIN account_move_line tpl ON tpl.move_id = %s",
         )

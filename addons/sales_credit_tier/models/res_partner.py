@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 from psycopg2 import errors
 
 from odoo import api, fields, models
@@ -341,6 +342,7 @@ class ResPartner(models.Model):
     # Credit history (CT-5) ------------------------------------------------------
 
     def _credit_logged_values(self):
+        self.fetch(LOGGED_FIELDS)
         return {
             partner.id: {
                 "credit_grade": partner.credit_grade,
@@ -429,6 +431,8 @@ class ResPartner(models.Model):
         ).with_company(company)
         if not customers:
             return
+        # Loaded at once: reading them customer by customer would prefetch over the whole set each time (X-7).
+        customers.fetch(["credit_grade", "credit_last_review_date", "create_date", "user_id"])
         today = fields.Date.context_today(self)
         trading = customers._credit_trading_facts(company)
         receivables = customers._credit_receivables(company)
@@ -468,7 +472,12 @@ class ResPartner(models.Model):
         return None
 
     def _credit_apply_downgrade(self, grade, reason):
-        """CT-7: apply a downgrade at once, tell the chatter, the salesperson and the sales manager."""
+        """CT-7: apply a downgrade at once, tell the chatter, the salesperson and the sales manager.
+
+        Set-based for the scheduled job (X-7): one chatter note per customer, a to-do for each
+        customer's salesperson created without an assignment mail each, and one message per person
+        listing the customers downgraded (the salesperson's own, every one for the sales managers).
+        """
         # Superuser: the scheduled job applies the company's policy, not a user's decision.
         self.sudo().with_context(
             credit_change_source="reclassification", credit_change_reason=reason, tracking_disable=True
@@ -476,26 +485,57 @@ class ResPartner(models.Model):
         label = dict(self._fields["credit_grade"]._description_selection(self.env))[grade]
         body = self.env._("Credit grade automatically changed to %(grade)s: %(reason)s", grade=label, reason=reason)
         self.sudo()._message_log_batch(bodies=dict.fromkeys(self.ids, body))
-        managers = self.env.ref("sales_doc_control.group_sales_manager").users.filtered(
-            lambda u: self.env.company in u.company_ids and not u.has_group(GM_GROUP)
-        )
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id("res.partner")
-        activities = []
-        for partner in self:
-            for user in (partner.user_id | managers).filtered("active"):
-                activities.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": partner.id,
-                        "user_id": user.id,
-                        "activity_type_id": activity_type.id,
-                        "summary": self.env._("Customer downgraded to %(grade)s", grade=label),
-                        "note": body,
-                    }
-                )
-        # Superuser: activities are assigned to people who may not have created them themselves.
-        self.env["mail.activity"].sudo().create(activities)
+        activities = [
+            {
+                "res_model_id": model_id,
+                "res_id": partner.id,
+                "user_id": partner.user_id.id,
+                "activity_type_id": activity_type.id,
+                "summary": self.env._("Customer downgraded to %(grade)s", grade=label),
+                "note": body,
+            }
+            for partner in self.filtered(lambda p: p.user_id.active)
+        ]
+        # Superuser: to-dos are assigned to people who may not have created them themselves. The
+        # summary message below tells them, instead of one assignment mail per to-do.
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
+        managers = self.env.ref("sales_doc_control.group_sales_manager").users.filtered(
+            lambda u: u.active and self.env.company in u.company_ids and not u.has_group(GM_GROUP)
+        )
+        for user, customers in self.grouped("user_id").items():
+            if user.active and user not in managers:
+                customers._credit_notify_downgrade(user.partner_id, grade, reason)
+        if managers:
+            self._credit_notify_downgrade(managers.partner_id, grade, reason)
+
+    def _credit_notify_downgrade(self, recipients, grade, reason):
+        """CT-7: one message to ``recipients`` (in their language) naming these downgraded customers."""
+        shown = 100
+        for lang, people in recipients.grouped("lang").items():
+            env = self.with_context(lang=lang or self.env.lang).env
+            label = dict(self._fields["credit_grade"]._description_selection(env))[grade]
+            names = Markup("<ul>%s</ul>") % Markup().join(
+                Markup("<li>%s</li>") % name for name in self[:shown].mapped("display_name")
+            )
+            more = (
+                Markup("<p>%s</p>")
+                % env._("… and %(count)s more: see Credit History for the whole list.", count=len(self) - shown)
+                if len(self) > shown
+                else ""
+            )
+            self.env["mail.thread"].message_notify(
+                partner_ids=people.ids,
+                subject=env._("%(count)s customers downgraded to %(grade)s", count=len(self), grade=label),
+                body=Markup("<p>%s</p>%s%s")
+                % (
+                    env._("Credit grade automatically changed to %(grade)s: %(reason)s", grade=label, reason=reason),
+                    names,
+                    more,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _credit_propose(self, grade, reason):
         """CT-7: propose a grade change as a credit application, once per customer."""

@@ -1,8 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare, format_amount
 
 from .res_partner import GRADE_RANK
 
@@ -83,7 +86,12 @@ class SalesCreditReview(models.Model):
                     ("company_id", "in", [company.id, False]),
                 ]
             )
+            # Loaded at once: reading them customer by customer would prefetch over the whole set each time (X-7).
+            customers.fetch(["credit_grade", "credit_last_review_date", "create_date"])
             trading = customers._credit_trading_facts(company)
+            # Odoo restricts the limit to accounting groups (see _credit_limit_value).
+            customers.sudo().fetch(["credit_limit"])
+            limits = {customer.id: customer.credit_limit for customer in customers.sudo()}
             receivables = customers._credit_receivables(company)
             six_months_ago = review.date - relativedelta(months=6)
             existing = review.line_ids.partner_id
@@ -103,6 +111,7 @@ class SalesCreditReview(models.Model):
                     proposed = proposal[0]
                 elif not customer.credit_grade:
                     proposed = "b"
+                limit = limits[customer.id]
                 vals_list.append(
                     {
                         "review_id": review.id,
@@ -112,14 +121,14 @@ class SalesCreditReview(models.Model):
                         "overdue_days": overdue_days,
                         "six_month_sales": sales,
                         "current_grade": customer.credit_grade,
-                        "current_limit": customer._credit_limit_value(),
+                        "current_limit": limit,
                         "proposed_grade": proposed,
                         "decided_grade": proposed,
-                        "decided_limit": 0.0 if proposed in ("c", "d") else customer._credit_limit_value(),
+                        "decided_limit": 0.0 if proposed in ("c", "d") else limit,
                         "reason": proposal[1] if proposal else False,
                     }
                 )
-            self.env["sales.credit.review.line"].create(vals_list)
+            self.env["sales.credit.review.line"]._credit_insert(vals_list)
 
     def action_apply(self):
         """CT-6: apply the approved decisions to the customers, all in this one transaction."""
@@ -136,26 +145,43 @@ class SalesCreditReview(models.Model):
                         name=review.name,
                     )
                 )
-            groups = {}
-            for line in review.line_ids:
-                key = (line.decided_grade, line.decided_limit)
-                groups.setdefault(key, line.partner_id.browse())
-                groups[key] |= line.partner_id
             approver = review.review_ids.filtered(lambda r: r.status == "approved").sorted("reviewed_date")[-1:].done_by
-            for (grade, limit), partners in groups.items():
-                # Superuser: the approved review decides the grades, not the user who applies it.
-                partners.with_company(review.company_id).sudo().with_context(
+            company = review.company_id
+            reason = self.env._("Semiannual credit review %(name)s", name=review.name)
+            # Superuser: the approved review decides the grades, not the user who applies it. The
+            # history (sales.credit.change) and one chatter note per changed customer record the
+            # changes; field tracking would read every tracked field of every customer (X-7).
+            partners = (
+                review.line_ids.partner_id.with_company(company)
+                .sudo()
+                .with_context(
                     credit_change_source="review",
-                    credit_change_reason=self.env._("Semiannual credit review %(name)s", name=review.name),
+                    credit_change_reason=reason,
                     credit_approved_by_id=approver.id,
-                ).write(
-                    {
-                        "credit_grade": grade,
-                        "credit_limit": limit,
-                        "credit_last_review_date": review.date,
-                        "credit_approved_by_id": approver.id,
-                    }
+                    tracking_disable=True,
                 )
+            )
+            partners.write({"credit_last_review_date": review.date, "credit_approved_by_id": approver.id})
+            review.line_ids.fetch(["partner_id", "decided_grade", "decided_limit"])
+            partners.fetch(["credit_grade", "credit_limit"])
+            current = {partner.id: (partner.credit_grade, partner.credit_limit) for partner in partners}
+            changes = defaultdict(list)
+            rounding = company.currency_id.rounding
+            for line in review.line_ids:
+                grade, limit = current[line.partner_id.id]
+                if grade != line.decided_grade or float_compare(limit, line.decided_limit, precision_rounding=rounding):
+                    changes[(line.decided_grade, line.decided_limit)].append(line.partner_id.id)
+            for (grade, limit), ids in changes.items():
+                changed = partners.browse(ids)
+                changed.write({"credit_grade": grade, "credit_limit": limit})
+                label = dict(changed._fields["credit_grade"]._description_selection(self.env)).get(grade)
+                body = self.env._(
+                    "%(review)s: credit grade %(grade)s, limit %(limit)s.",
+                    review=reason,
+                    grade=label or self.env._("Ungraded"),
+                    limit=format_amount(self.env, limit, company.currency_id),
+                )
+                changed._message_log_batch(bodies=dict.fromkeys(ids, body))
             review.write({"state": "applied", "applied_by_id": self.env.uid})
 
     def action_cancel(self):

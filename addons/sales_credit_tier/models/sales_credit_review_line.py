@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL, split_every
 
 from .sales_credit_decision import CREDIT_GRADES
 
@@ -31,6 +32,41 @@ class SalesCreditReviewLine(models.Model):
     _sql_constraints = [
         ("review_partner_uniq", "unique(review_id, partner_id)", "A customer appears once in a credit review."),
     ]
+
+    @api.model
+    def _credit_insert(self, vals_list):
+        """CT-6/X-7: insert the generated lines of a review set-based, 10,000 per statement.
+
+        The ORM's create costs about a quarter of a millisecond per line in Python, too much for
+        100,000 customers; these lines have no computed field but their company (written here), no
+        constraint but the unique customer per review (kept by the database) and nothing happens
+        when they are created, so inserting them directly leaves them as the ORM would.
+        """
+        if not vals_list:
+            return
+        self.check_access("create")
+        names = sorted(vals_list[0])
+        company = {
+            review.id: review.company_id.id
+            for review in self.env["sales.credit.review"].browse({vals["review_id"] for vals in vals_list})
+        }
+        columns = SQL(", ").join(
+            SQL.identifier(name)
+            for name in [*names, "company_id", "create_uid", "create_date", "write_uid", "write_date"]
+        )
+        for batch in split_every(10000, vals_list):
+            rows = SQL(", ").join(
+                SQL(
+                    "(%s, %s, %s, (NOW() AT TIME ZONE 'UTC'), %s, (NOW() AT TIME ZONE 'UTC'))",
+                    SQL(", ").join(SQL("%s", None if vals[name] is False else vals[name]) for name in names),
+                    company[vals["review_id"]],
+                    self.env.uid,
+                    self.env.uid,
+                )
+                for vals in batch
+            )
+            self.env.cr.execute(SQL("INSERT INTO %s (%s) VALUES %s", SQL.identifier(self._table), columns, rows))
+        self.env["sales.credit.review"].browse(list(company)).invalidate_recordset(["line_ids"])
 
     def write(self, vals):
         if any(line.review_id.state != "draft" for line in self):

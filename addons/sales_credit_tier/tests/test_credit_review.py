@@ -70,6 +70,8 @@ class TestCreditReview(CreditCase):
         self.assertEqual(self.good.credit_approved_by_id, self.users["gm"])
         change = self.good.credit_change_ids.filtered(lambda c: c.source == "review" and c.field == "credit_grade")
         self.assertRecordValues(change, [{"old_value": "B", "new_value": "A"}])
+        noted = self.good.message_ids.filtered(lambda m: review.name in (m.body or ""))
+        self.assertEqual(len(noted), 1, "one chatter note per changed customer")
         with self.assertRaises(UserError):
             review.unlink()
 

@@ -33,8 +33,13 @@ class TestReclassification(CreditCase):
         activities = self.env["mail.activity"].search(
             [("res_model", "=", "res.partner"), ("res_id", "in", partners.ids)]
         )
-        self.assertIn(self.users["specialist"], activities.user_id, "the salesperson is told")
-        self.assertIn(self.users["manager"], activities.user_id, "the sales manager is told")
+        self.assertEqual(activities.user_id, self.users["specialist"], "a to-do for the customers' salesperson")
+        self.assertEqual(len(activities), 2, "one to-do per downgraded customer")
+        for role in ("specialist", "manager"):
+            told = self.env["mail.message"].search(
+                [("model", "=", False), ("partner_ids", "in", self.users[role].partner_id.ids)]
+            )
+            self.assertTrue(told.filtered(lambda m: "Pays late" in m.body), f"the {role} is told, in one message")
         messages = self.env["mail.message"].search([("model", "=", "res.partner"), ("res_id", "in", partners.ids)])
         proposals = self.env["sales.credit.application"].search([("partner_id", "in", partners.ids)])
         self.assertEqual(proposals.partner_id, self.good, "B → A is only proposed")

@@ -3,10 +3,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
 
 RECORDING_GROUPS = ("sales_doc_control.group_sales_specialist", "sales_doc_control.group_sales_assistant")
 QUALITY_GROUP = "sales_doc_control.group_sales_quality_inspector"
 WAREHOUSE_GROUP = "sales_doc_control.group_sales_warehouse_keeper"
+# confirmed by its button only (sudo, once the role and the signature are checked).
+WORKFLOW_FIELDS = {"state", "confirmed_by_id", "confirmed_date"}
+# Followed from the delivery: a user's write would file the receipt under another order or customer.
+DERIVED_FIELDS = {"order_id", "partner_id", "user_id", "company_id"}
 
 
 class SalesDeliveryReceipt(models.Model):
@@ -56,12 +61,14 @@ class SalesDeliveryReceipt(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("sales.delivery.receipt") or "/"
         return super().create(vals_list)
 
     def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS | DERIVED_FIELDS)
         if self.filtered(lambda r: r.state == "confirmed") and set(vals) - {
             "message_follower_ids",
             "message_main_attachment_id",
@@ -113,7 +120,11 @@ class SalesDeliveryReceipt(models.Model):
                         receipt=receipt.name,
                     )
                 )
-        self.write({"state": "confirmed", "confirmed_by_id": self.env.uid, "confirmed_date": fields.Datetime.now()})
+        self.check_access("write")
+        # the confirmation is written by this button only, once the role and the signature are checked.
+        self.sudo().write(
+            {"state": "confirmed", "confirmed_by_id": self.env.uid, "confirmed_date": fields.Datetime.now()}
+        )
         for receipt in self:
             receipt.order_id._sales_record_event(
                 "signed",

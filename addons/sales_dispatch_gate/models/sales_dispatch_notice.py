@@ -8,6 +8,7 @@ from odoo.tools import float_compare, format_amount
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.addons.sales_credit_tier.models.sales_credit_decision import CREDIT_GRADES
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
 
 FINANCE_GROUP = "sales_doc_control.group_sales_finance_reviewer"
 SPECIALIST_GROUP = "sales_doc_control.group_sales_specialist"
@@ -46,20 +47,27 @@ SNAPSHOT_FIELDS = (
 # The vehicle that actually comes to load is known late: the warehouse checks it against the
 # carrier's transport notice (seed 001 ch.5 §4.2.1 D), so transport details stay editable until shipped.
 TRANSPORT_FIELDS = {"carrier_id", "vehicle_plate", "driver_name", "driver_phone", "transport_notice_ref"}
-# Written by the workflow itself; a user edit of anything else is refused once the notice is approved.
+# X-5: only the workflow sets these: its buttons check the role and the step, then write them with
+# sudo(). A user's write or create that sets them (e.g. an RPC call approving a draft) is refused.
 WORKFLOW_FIELDS = {
     "state",
+    "review_date",
+    "reviewer_id",
+    "payment_confirmed_by_id",
+    "payment_confirmed_date",
+    "approved_date",
+    "approved_by_id",
+    "approved_exposure",
     "shipped_date",
     "paperwork_due",
     "paperwork_done_date",
     "paperwork_done_by_id",
     "paperwork_escalated",
-    "message_follower_ids",
-    "message_main_attachment_id",
-    "activity_ids",
-    "review_ids",
-    "line_ids",
 } | set(SNAPSHOT_FIELDS)
+# Followed from the order and computed: a user's write would make the notice lie (e.g. another customer's credit).
+DERIVED_FIELDS = {"partner_id", "commercial_partner_id", "user_id", "company_id", "late_notice", "amount_total"}
+# What users may still change on an approved notice besides its transport details.
+CHATTER_FIELDS = {"message_follower_ids", "message_main_attachment_id", "activity_ids", "review_ids"}
 
 
 class SalesDispatchNotice(models.Model):
@@ -250,6 +258,7 @@ class SalesDispatchNotice(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
         orders = self.env["sale.order"].browse([vals["order_id"] for vals in vals_list if vals.get("order_id")])
         orders.check_access("read")
         for vals in vals_list:
@@ -265,20 +274,19 @@ class SalesDispatchNotice(models.Model):
         return notices
 
     def write(self, vals):
-        if set(vals) - WORKFLOW_FIELDS and not self.env.context.get("dispatch_workflow"):
-            frozen = self.filtered(
-                lambda n: n.state == "done"
-                or (n.state == "approved" and set(vals) - WORKFLOW_FIELDS - TRANSPORT_FIELDS)
-            )
-            if frozen:
-                raise UserError(
-                    self.env._(
-                        "Dispatch notice %(notice)s is approved and can no longer be changed. Cancel it (before "
-                        "shipment) and draft a new one.",
-                        notice=frozen[0].name,
-                    )
-                )
+        check_workflow_write(self, vals, WORKFLOW_FIELDS | DERIVED_FIELDS)
+        if not self.env.su and set(vals) - CHATTER_FIELDS:
+            self.filtered(
+                lambda n: n.state == "done" or (n.state == "approved" and set(vals) - CHATTER_FIELDS - TRANSPORT_FIELDS)
+            )._dispatch_refuse_changes()
         return super().write(vals)
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # The workflow's own writes (sudo, workflow fields only) are the outcome of the validation, not
+        # edits under it; OCA's check would search its exceptions on every shipment (X-7).
+        if self.env.su and not set(vals) - WORKFLOW_FIELDS - CHATTER_FIELDS:
+            return
+        return super()._tier_validation_check_write_allowed(vals)
 
     def unlink(self):
         # Checked before mail.thread's unlink, which deletes the chatter first (X-6). Uninstalling the
@@ -286,6 +294,20 @@ class SalesDispatchNotice(models.Model):
         if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.su):
             self._dispatch_check_deletable()
         return super().unlink()
+
+    def _dispatch_check_lines_open(self):
+        """DG-5: the quantities of an approved notice are what the warehouse may ship; they stay as approved."""
+        self.filtered(lambda n: n.state in ("approved", "done"))._dispatch_refuse_changes()
+
+    def _dispatch_refuse_changes(self):
+        if self:
+            raise UserError(
+                self.env._(
+                    "Dispatch notice %(notice)s is approved and can no longer be changed. Cancel it (before "
+                    "shipment) and draft a new one.",
+                    notice=self[0].name,
+                )
+            )
 
     def _dispatch_check_deletable(self):
         for notice in self:
@@ -338,6 +360,8 @@ class SalesDispatchNotice(models.Model):
                     action=action,
                 )
             )
+        # The buttons write the workflow fields with sudo(): the user must be allowed to change these notices.
+        self.check_access("write")
 
     def _dispatch_check_state(self, states, action):
         labels = dict(self._fields["state"]._description_selection(self.env))
@@ -364,7 +388,8 @@ class SalesDispatchNotice(models.Model):
                         notice=notice.name,
                     )
                 )
-        self.write({"state": "finance"})
+        # X-5: workflow fields, written by the system once the role and the step are checked.
+        self.sudo().write({"state": "finance"})
         self._dispatch_notify_group(FINANCE_GROUP, self.env._("Review the customer's credit on this dispatch notice."))
 
     def _dispatch_credit_facts(self):
@@ -423,7 +448,8 @@ class SalesDispatchNotice(models.Model):
                 values.update(payment_confirmed_by_id=self.env.uid, payment_confirmed_date=fields.Datetime.now())
             if not emergency_paperwork:
                 values["state"] = "reviewed"
-            notice.with_context(dispatch_workflow=True).write(values)
+            # X-5: workflow fields, written by the system once the role and the step are checked.
+            notice.sudo().write(values)
             if not emergency_paperwork and notice.user_id:
                 notice.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -435,7 +461,8 @@ class SalesDispatchNotice(models.Model):
         """The specialist corrects a notice finance sent back, or a cancelled one; the review is redone."""
         self._dispatch_check_group(SPECIALIST_GROUP, self.env._("reset"))
         self._dispatch_check_state(("finance", "reviewed", "cancel"), self.env._("reset to draft"))
-        self.with_context(dispatch_workflow=True).write(
+        # X-5: workflow fields, written by the system once the role and the step are checked.
+        self.sudo().write(
             dict(dict.fromkeys(SNAPSHOT_FIELDS, False), state="draft", review_date=False, reviewer_id=False)
         )
 
@@ -474,7 +501,8 @@ class SalesDispatchNotice(models.Model):
         res = super()._rejected_tier(tiers=tiers)
         if self.state == "reviewed":
             # A rejection ends the validation; the guard against edits under validation does not apply.
-            self.with_context(skip_validation_check=True, dispatch_workflow=True).write({"state": "cancel"})
+            # X-5: workflow fields, written by the system once the role and the step are checked.
+            self.sudo().with_context(skip_validation_check=True).write({"state": "cancel"})
         return res
 
     def _dispatch_approved_level(self):
@@ -504,6 +532,7 @@ class SalesDispatchNotice(models.Model):
         cannot both pass.
         """
         self._dispatch_check_state(("reviewed",), self.env._("approved"))
+        self.check_access("write")
         self.commercial_partner_id._credit_lock()
         for notice in self:
             if notice.review_ids and notice.validation_status != "validated":
@@ -516,7 +545,8 @@ class SalesDispatchNotice(models.Model):
                 )
             notice._dispatch_recheck_at_approval()
             facts = notice._dispatch_credit_facts()
-            notice.with_context(dispatch_workflow=True).write(
+            # X-5: workflow fields, written by the system once the role and the step are checked.
+            notice.sudo().write(
                 {
                     "state": "approved",
                     "approved_date": fields.Datetime.now(),
@@ -559,7 +589,8 @@ class SalesDispatchNotice(models.Model):
                         "Dispatch notice %(notice)s has shipped goods and cannot be cancelled.", notice=notice.name
                     )
                 )
-        self.with_context(dispatch_workflow=True).write({"state": "cancel"})
+        # X-5: workflow fields, written by the system once the role and the step are checked.
+        self.sudo().write({"state": "cancel"})
 
     # Emergency dispatch (DG-3) --------------------------------------------------
 
@@ -620,7 +651,8 @@ class SalesDispatchNotice(models.Model):
         self.commercial_partner_id._credit_lock()
         for notice in self:
             facts = notice._dispatch_credit_facts()
-            notice.with_context(dispatch_workflow=True).write(
+            # X-5: workflow fields, written by the system once the role and the step are checked.
+            notice.sudo().write(
                 {
                     "state": "approved",
                     "approved_date": fields.Datetime.now(),
@@ -645,7 +677,8 @@ class SalesDispatchNotice(models.Model):
             if values:
                 changes[tuple(sorted(values.items()))] |= notice
         for values, notices in changes.items():
-            notices.with_context(dispatch_workflow=True).write(dict(values))
+            # X-5: workflow fields, written by the system once the role and the step are checked.
+            notices.sudo().write(dict(values))
 
     def _dispatch_paperwork_deadline(self, shipped):
         """DG-3: the end of the n-th working day after the shipment, on the company's working calendar."""
@@ -674,9 +707,8 @@ class SalesDispatchNotice(models.Model):
                     )
                 )
             notice._dispatch_check_overdue_reason()
-        self.with_context(dispatch_workflow=True).write(
-            {"paperwork_done_date": fields.Datetime.now(), "paperwork_done_by_id": self.env.uid}
-        )
+        # X-5: workflow fields, written by the system once the role and the step are checked.
+        self.sudo().write({"paperwork_done_date": fields.Datetime.now(), "paperwork_done_by_id": self.env.uid})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     @api.model
@@ -701,7 +733,8 @@ class SalesDispatchNotice(models.Model):
                         due=fields.Datetime.to_string(notice.paperwork_due),
                     ),
                 )
-        overdue.with_context(dispatch_workflow=True).write({"paperwork_escalated": True})
+        # X-5: workflow fields, written by the system once the role and the step are checked.
+        overdue.sudo().write({"paperwork_escalated": True})
 
     # Notifications -------------------------------------------------------------
 

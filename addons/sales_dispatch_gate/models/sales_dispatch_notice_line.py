@@ -3,7 +3,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
+
 OPEN_NOTICE_STATES = ("draft", "finance", "reviewed", "approved")
+# the shipped quantity is counted by delivery validations (sudo), never typed; the others follow the
+# notice and the order line.
+WORKFLOW_FIELDS = {"qty_shipped"}
+DERIVED_FIELDS = {"state", "company_id", "product_id", "price_unit_company", "amount"}
 
 
 class SalesDispatchNoticeLine(models.Model):
@@ -57,6 +63,25 @@ class SalesDispatchNoticeLine(models.Model):
             unit = sale_line.price_total / sale_line.product_uom_qty / rate if sale_line.product_uom_qty else 0.0
             line.price_unit_company = unit
             line.amount = unit * line.product_uom_qty
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_workflow_create(self, vals_list, WORKFLOW_FIELDS)
+        if not self.env.su:
+            notices = self.env["sales.dispatch.notice"].browse([vals.get("notice_id") for vals in vals_list])
+            notices.exists()._dispatch_check_lines_open()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_workflow_write(self, vals, WORKFLOW_FIELDS | DERIVED_FIELDS)
+        if not self.env.su:
+            self.notice_id._dispatch_check_lines_open()
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            self.notice_id._dispatch_check_lines_open()
+        return super().unlink()
 
     @api.model
     def _dispatch_remaining_by_sale_line(self, sale_lines, exclude_notices=None):

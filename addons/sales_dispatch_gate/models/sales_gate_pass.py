@@ -55,7 +55,7 @@ class SalesGatePass(models.Model):
         "sales.dispatch.notice", string="Dispatch Notice", readonly=True, index=True, groups=OFFICE_GROUPS
     )
     partner_id = fields.Many2one(related="picking_id.partner_id", string="Customer", groups=OFFICE_GROUPS)
-    company_id = fields.Many2one(related="picking_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(related="picking_id.company_id", store=True, index=True, precompute=True)
     vehicle_plate = fields.Char(required=True, readonly=True, tracking=True)
     driver_name = fields.Char(string="Driver", readonly=True)
     carrier_id = fields.Many2one("res.partner", readonly=True, groups=OFFICE_GROUPS)
@@ -79,7 +79,7 @@ class SalesGatePass(models.Model):
     notice_approved_by = fields.Char(readonly=True)
     notice_approved_date = fields.Datetime(string="Notice Approved On", readonly=True)
     # Follows the notice: a notice cancelled after the pass was issued stops the pass at the gate.
-    notice_state = fields.Selection(related="notice_id.state", string="Notice Status", store=True)
+    notice_state = fields.Selection(related="notice_id.state", string="Notice Status", store=True, precompute=True)
     released_date = fields.Datetime(string="Released On", readonly=True, copy=False, tracking=True)
     released_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     hold_reason = fields.Text(readonly=True, copy=False, tracking=True)

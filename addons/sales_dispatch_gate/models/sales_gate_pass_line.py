@@ -12,7 +12,7 @@ class SalesGatePassLine(models.Model):
     _order = "pass_id, id"
 
     pass_id = fields.Many2one("sales.gate.pass", string="Gate Pass", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="pass_id.company_id", store=True)
+    company_id = fields.Many2one(related="pass_id.company_id", store=True, precompute=True)
     product_id = fields.Many2one("product.product", string="Product Record", readonly=True, groups=OFFICE_GROUPS)
     product_name = fields.Char(string="Product", required=True, readonly=True)
     quantity = fields.Float(readonly=True, digits="Product Unit of Measure")

@@ -23,7 +23,7 @@ class SalesDocument(models.Model):
         string="Record ID", model_field="res_model", required=True, index=True, readonly=True
     )
     type_id = fields.Many2one("sales.document.type", required=True, index=True, tracking=True)
-    category = fields.Selection(related="type_id.category", store=True, index=True)
+    category = fields.Selection(related="type_id.category", store=True, index=True, precompute=True)
     partner_id = fields.Many2one("res.partner", string="Customer", index=True)
     user_id = fields.Many2one("res.users", string="Salesperson", index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
@@ -56,6 +56,19 @@ class SalesDocument(models.Model):
                 )
             key = document.state_key
             document.state = labels[document.res_model].get(key, key) if key else False
+
+    def _sales_write_changes(self, values):
+        """Write only what differs: saving a registered record must not rewrite its unchanged row (X-7)."""
+        self.ensure_one()
+        changes = {}
+        for name, value in values.items():
+            current = self[name]
+            if isinstance(current, models.BaseModel):
+                current = current.id
+            if (current or False) != (value or False):
+                changes[name] = value
+        if changes:
+            self.write(changes)
 
     def action_open_record(self):
         self.ensure_one()

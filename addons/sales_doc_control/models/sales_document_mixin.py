@@ -68,22 +68,22 @@ class SalesDocumentMixin(models.AbstractModel):
         if not records:
             return
         existing = {doc.res_id: doc for doc in records._sales_documents()}
-        types = {t.code: t for t in self.env["sales.document.type"].sudo().search([])}
+        types = self.env["sales.document.type"]._sales_types_by_code()
         to_create = []
         for record in records:
-            doc_type = types.get(record._sales_document_type_code())
-            document = existing.get(record.id)
-            if not doc_type:
+            type_id, confidentiality = types.get(record._sales_document_type_code(), (False, False))
+            if not type_id:
                 continue
-            values = dict(record._sales_document_values(), type_id=doc_type.id)
+            values = dict(record._sales_document_values(), type_id=type_id)
+            document = existing.get(record.id)
             if document:
                 values.pop("date", None)
-                if document.type_id != doc_type and document.confidentiality == document.type_id.confidentiality:
-                    values["confidentiality"] = doc_type.confidentiality
-                document.write(values)
+                if document.type_id.id != type_id and document.confidentiality == document.type_id.confidentiality:
+                    values["confidentiality"] = confidentiality
+                document._sales_write_changes(values)
             else:
                 to_create.append(
-                    dict(values, res_model=record._name, res_id=record.id, confidentiality=doc_type.confidentiality)
+                    dict(values, res_model=record._name, res_id=record.id, confidentiality=confidentiality)
                 )
         if to_create:
             # Rows are created by the system (sudo: the register is not the user's to write); no creation

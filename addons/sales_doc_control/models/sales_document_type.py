@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
@@ -45,6 +45,22 @@ class SalesDocumentType(models.Model):
 
     _sql_constraints = [("code_uniq", "unique(code)", "Each document type code must be unique.")]
 
+    @api.model
+    @tools.ormcache()
+    def _sales_types_by_code(self):
+        """{code: (id, default confidentiality)} of the active types, which every registration asks (X-7)."""
+        return {doc_type.code: (doc_type.id, doc_type.confidentiality) for doc_type in self.sudo().search([])}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"code", "active", "confidentiality"}.intersection(vals):
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
     def _register_documents(self):
         # The register rows of a type are found whoever deletes it, whatever rows they may read.
         return self.env["sales.document"].sudo().with_context(active_test=False).search([("type_id", "in", self.ids)])
@@ -68,4 +84,5 @@ class SalesDocumentType(models.Model):
             # X-2: the module that ships this type is being uninstalled, and with it the records its
             # register rows stand for; the rows go first, as the register refuses types still in use.
             self._register_documents().unlink()
+        self.env.registry.clear_cache()
         return super().unlink()

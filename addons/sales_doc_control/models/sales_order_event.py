@@ -22,4 +22,4 @@ class SalesOrderEvent(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
     note = fields.Char()
-    company_id = fields.Many2one(related="order_id.company_id", store=True)
+    company_id = fields.Many2one(related="order_id.company_id", store=True, precompute=True)

@@ -2,8 +2,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.sales_doc_control.workflow import check_workflow_write
+
 from .sales_price_authority_line import AUTHORITY_LEVELS, LEVEL_RANK, level_of_rank, user_authority_rank
-from .workflow import check_workflow_write
 
 
 class SaleOrder(models.Model):

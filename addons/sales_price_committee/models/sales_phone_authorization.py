@@ -3,9 +3,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
 
 from .sales_price_authority_line import AUTHORITY_LEVELS, LEVEL_RANK, level_of_rank, user_authority_rank
-from .workflow import check_workflow_create, check_workflow_write
 
 GM_GROUP = "sales_doc_control.group_sales_general_manager"
 # Set by the approver's confirmation and by the PC-9 job only.

@@ -3,8 +3,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
-
-from .workflow import check_workflow_create, check_workflow_write
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
 
 GM_GROUP = "sales_doc_control.group_sales_general_manager"
 # Set by "Put into Force" and the cancellation only.

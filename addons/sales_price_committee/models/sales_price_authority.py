@@ -3,9 +3,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
 
 from .sales_price_authority_line import LEVEL_RANK, level_of_rank
-from .workflow import check_workflow_create, check_workflow_write
 
 MANAGER_GROUP = "sales_doc_control.group_sales_manager"
 GM_GROUP = "sales_doc_control.group_sales_general_manager"

@@ -7,8 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
-
-from .workflow import check_workflow_create, check_workflow_write
+from odoo.addons.sales_doc_control.workflow import check_workflow_create, check_workflow_write
 
 COMMITTEE_GROUP = "sales_doc_control.group_sales_price_committee"
 # Set by holding or cancelling the session and by the reminder job only.

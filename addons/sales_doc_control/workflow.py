@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""X-5/X-6: fields that only the workflow sets (status, approver, links it creates).
+"""X-5/X-6: fields that only the workflow sets (status, approver, links it creates), for every
+suite module.
 
 ``readonly=True`` only guides the web client; an RPC ``write`` or ``create`` could
 still set them and skip an approval. The workflow methods check the role and the
