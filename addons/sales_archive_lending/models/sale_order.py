@@ -1,10 +1,24 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
     _sales_retention_trigger_fields = ("state", "validity_date", "sales_contract_end")
+
+    @api.model
+    def _search_sales_confidential_readable(self, operator, value):
+        """AL-5 / DC-9: an approved access request opens the order behind its register row for reading
+        during its window, whatever the order's confidentiality (the global read rule asks this; the
+        rule on changes asks ``sales_confidential_writable``, which no request opens)."""
+        domain = super()._search_sales_confidential_readable(operator, value)
+        if domain in (expression.TRUE_DOMAIN, expression.FALSE_DOMAIN):
+            # The user reads every level already: no request can add anything.
+            return domain
+        if (operator == "=") == value:
+            return expression.OR([domain, [("sales_access_window_open", "=", True)]])
+        return expression.AND([domain, [("sales_access_window_open", "=", False)]])
 
     def _sales_retention_trigger_dates(self):
         """AL-1: quotations run from their validity end, contracts from the contract period's end,

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ArchiveCase
 
@@ -265,6 +265,39 @@ class TestAccessRequest(ArchiveCase):
             self.assertTrue(self._can_read_record("specialist", other.line_ids))
         with freeze_time("2026-03-06 18:00:01"):
             self.assertFalse(self._can_read_record("archivist", amendment.line_ids))
+
+    def test_the_window_opens_a_confidential_contract_to_a_supervisor(self):
+        """AL-5 / DC-9: a supervisor's "All Documents" access does not open another salesperson's
+        confidential contract; his approved access request does, with its lines, during the window
+        only, and without write access."""
+        reader = self.users["supervisor"]
+        self.assertEqual(self.contract.sales_confidentiality, "confidential")
+        Orders = self.env["sale.order"].with_user(reader)
+        colleague = new_test_user(self.env, login="sct_supervisor_b", groups="sales_doc_control.group_sales_supervisor")
+        with freeze_time("2026-03-01 09:00:00"):
+            request = self._request(self.contract_doc, datetime(2026, 3, 2, 8), datetime(2026, 3, 6, 18), "supervisor")
+            request.with_user(reader).action_submit()
+            # Another supervisor decides the department head's step, then the sales head and the GM.
+            self._review_as(request, colleague)
+            for role in ("manager", "gm"):
+                self._review(request, role)
+            self.assertEqual(request.state, "approved")
+            self.assertFalse(Orders.search([("id", "=", self.contract.id)]))
+            with self.assertRaises(AccessError):
+                self.contract.with_user(reader).read(["name"])
+        with freeze_time("2026-03-03 10:00:00"):
+            self.assertEqual(Orders.search([("id", "in", (self.contract | self.other_contract).ids)]), self.contract)
+            self.assertEqual(self.contract.with_user(reader).read(["name"])[0]["name"], self.contract.name)
+            self.assertEqual(self.contract.with_user(reader).order_line.product_id, self.product)
+            with self.assertRaises(AccessError):
+                self.other_contract.with_user(reader).read(["name"])
+            with self.assertRaises(AccessError):
+                self.contract.with_user(reader).write({"note": "Changed"})
+        with freeze_time("2026-03-06 18:00:01"):
+            self.contract.invalidate_recordset()
+            self.assertFalse(Orders.search([("id", "=", self.contract.id)]))
+            with self.assertRaises(AccessError):
+                self.contract.with_user(reader).read(["name"])
 
     def test_internal_documents_need_no_general_manager(self):
         """AL-5: without confidential documents the department head and the sales head decide."""

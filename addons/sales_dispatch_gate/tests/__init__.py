@@ -15,3 +15,4 @@ from . import test_gate_tour
 from . import test_gate_concurrency
 from . import test_gate_guard_roles
 from . import test_workflow_fields
+from . import test_confidential_orders

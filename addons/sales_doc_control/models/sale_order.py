@@ -5,10 +5,24 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
+
+from .tier_review import OPEN
 
 QUOTATION = "quotation"
 CONTRACT = "contract"
 OPEN_REVIEW_STATUSES = ("waiting", "pending", "rejected")
+# DC-9: besides the salesperson and the reviewers of the order, who reads a confidential order.
+# The sales manager (and the general manager above him) by the policy; the sales assistant, who
+# enters the signed contract and files its copy, and finance and legal, who keep a signed original
+# (seed 000, 合同签订: 销售部门、财务部、法务部留存). Secret orders: the GM and the named managers only.
+CONFIDENTIAL_READER_GROUPS = (
+    "sales_doc_control.group_sales_manager",
+    "sales_doc_control.group_sales_assistant",
+    "sales_doc_control.group_sales_finance_reviewer",
+    "sales_doc_control.group_sales_legal_reviewer",
+)
 
 
 class SaleOrder(models.Model):
@@ -125,6 +139,19 @@ class SaleOrder(models.Model):
     sales_rejection_reason = fields.Text(
         string="Rejection Reason",
         compute="_compute_sales_rejection_reason",
+    )
+    sales_confidential_readable = fields.Boolean(
+        string="Readable under Confidentiality",
+        compute="_compute_sales_confidential_access",
+        search="_search_sales_confidential_readable",
+        help="The current user may read this order at the confidentiality level of its register entry.",
+    )
+    sales_confidential_writable = fields.Boolean(
+        string="Editable under Confidentiality",
+        compute="_compute_sales_confidential_access",
+        search="_search_sales_confidential_writable",
+        help="The current user may change this order at the confidentiality level of its register entry "
+        "(an access request only lets read it).",
     )
 
     @api.depends("amount_total", "currency_id", "company_id", "date_order")
@@ -410,6 +437,90 @@ class SaleOrder(models.Model):
                 order.sales_rejection_reason = last.comment or self.env._(
                     "Rejected by %(user)s without a comment.", user=last.done_by.name
                 )
+
+    # Confidentiality (DC-9) ---------------------------------------------------
+
+    @api.depends_context("uid")
+    def _compute_sales_confidential_access(self):
+        # Asked about orders the user may not read: the record rules' own searches answer.
+        ids = [record_id for record_id in self._origin.ids if record_id]
+        orders = self.sudo()
+        readable = orders.search([("id", "in", ids), ("sales_confidential_readable", "=", True)]).ids
+        writable = orders.search([("id", "in", ids), ("sales_confidential_writable", "=", True)]).ids
+        for order in self:
+            order.sales_confidential_readable = not order._origin.id or order._origin.id in readable
+            order.sales_confidential_writable = not order._origin.id or order._origin.id in writable
+
+    @api.model
+    def _search_sales_confidential_readable(self, operator, value):
+        """DC-9: the orders the current user may read at the confidentiality of their register row.
+
+        Used by a global record rule (ANDed with every group rule, so "All Documents" no longer
+        opens another salesperson's confidential contract): the orders of the policy (see
+        ``_search_sales_confidential_writable``); ``sales_archive_lending`` adds, for reading only,
+        the orders opened by an approved access request.
+        """
+        return self._sales_confidential_domain(operator, value)
+
+    @api.model
+    def _search_sales_confidential_writable(self, operator, value):
+        """DC-9: the orders the current user may handle (read, change, delete) by the policy.
+
+        Public and internal orders as before; a confidential one by its salesperson, the reviewers of
+        its approvals or of its contract changes and the groups of ``CONFIDENTIAL_READER_GROUPS``; a
+        secret one by the general manager and the managers named on its register row. One subquery on
+        the register, evaluated in the rule's query.
+        """
+        return self._sales_confidential_domain(operator, value)
+
+    @api.model
+    def _sales_confidential_domain(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        positive = (operator == "=") == value
+        hidden = self._sales_confidential_hidden_query()
+        if hidden is None:
+            return expression.TRUE_DOMAIN if positive else expression.FALSE_DOMAIN
+        return [("id", "not in" if positive else "in", hidden)]
+
+    @api.model
+    def _sales_confidential_hidden_query(self):
+        """DC-9: subquery of the orders whose confidentiality hides them from the current user, or
+        None when nothing is hidden: for the general manager, and for portal customers, who are the
+        other party of their own contracts and see only those (the portal's own record rule)."""
+        user = self.env.user
+        if user.share or user.has_group("sales_doc_control.group_sales_general_manager"):
+            return None
+        # The rule is evaluated for the user over rows and reviews he may not read himself.
+        documents = self.env["sales.document"].sudo()
+        secret = [("confidentiality", "=", "secret"), ("secret_user_ids", "not in", [user.id])]
+        if any(user.has_group(group) for group in CONFIDENTIAL_READER_GROUPS):
+            hidden = secret
+        else:
+            confidential = [
+                ("confidentiality", "=", "confidential"),
+                ("user_id", "!=", user.id),
+                ("res_id", "not in", self._sales_own_or_reviewed_query(user)),
+            ]
+            hidden = expression.OR([secret, confidential])
+        query = documents._search(expression.AND([[("res_model", "=", self._name)], hidden]))
+        return query.subselect(SQL.identifier(documents._table, "res_id"))
+
+    @api.model
+    def _sales_own_or_reviewed_query(self, user):
+        """DC-9: the orders the user sells, or reviews (a decision taken, or a step waiting for him),
+        directly or through one of their contract changes."""
+        involved = ["|", ("done_by", "=", user.id), "&", ("status", "in", OPEN), ("reviewer_ids", "in", user.id)]
+        # Searched for the rule, whatever the user may read of the reviews themselves.
+        return self.sudo()._search(
+            [
+                "|",
+                "|",
+                ("user_id", "=", user.id),
+                ("review_ids", "any", involved),
+                ("sales_amendment_ids", "any", [("review_ids", "any", involved)]),
+            ]
+        )
 
     def _sales_document_type_code(self):
         """DC-8: a quotation until confirmed, then a contract (with a contract period) or an order."""
