@@ -2,7 +2,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-CONFIDENTIAL_GROUPS = ("sales_doc_control.group_sales_manager", "sales_doc_control.group_sales_general_manager")
+from .sale_order import CONFIDENTIAL_READER_GROUPS
+
+# DC-9: the roles that read confidential orders whoever sells them (see sale.order's confidentiality rule).
+CONFIDENTIAL_GROUPS = (*CONFIDENTIAL_READER_GROUPS, "sales_doc_control.group_sales_general_manager")
 GATE_GUARD_GROUP = "sales_doc_control.group_sales_gate_guard"
 # DC-1/DG-7: what a gate guard's account may not hold besides the guard role: every other role of
 # the suite, and Odoo's roles that touch sales, stock, invoices or grant access rights (a guard who
@@ -56,8 +59,9 @@ class ResUsers(models.Model):
     )
 
     def _sales_confidential_user_ids(self):
-        """DC-9: users who read confidential documents: managers, owners of confidential
-        documents and the named managers of secret ones (one query per source)."""
+        """DC-9: users who read confidential documents: the roles that read every confidential order,
+        owners of confidential documents, whoever decided an approval step of a confidential order
+        and the named managers of secret ones (one query per source)."""
         groups = self.env["res.groups"].browse([self.env.ref(x).id for x in CONFIDENTIAL_GROUPS])
         ids = set(groups.sudo().users.ids)
         documents = self.env["sales.document"].sudo()
@@ -67,6 +71,13 @@ class ResUsers(models.Model):
         ids.update(user.id for user, _count in owners if user)
         named = documents.search([("confidentiality", "=", "secret")]).secret_user_ids
         ids.update(named.ids)
+        orders = documents.search([("res_model", "=", "sale.order"), ("confidentiality", "=", "confidential")])
+        reviews = self.env["tier.review"].sudo()._read_group(
+            [("model", "=", "sale.order"), ("res_id", "in", orders.mapped("res_id")), ("done_by", "!=", False)],
+            ["done_by"],
+            ["__count"],
+        )
+        ids.update(user.id for user, _count in reviews)
         return ids
 
     def _compute_sales_confidential_access(self):

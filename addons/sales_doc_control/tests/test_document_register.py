@@ -105,6 +105,10 @@ class TestDocumentRegister(SaleApprovalCase):
         listed = self.env["res.users"].search(domain)
         self.assertIn(self.users["specialist"], listed)
         self.assertIn(self.users["manager"], listed)
+        # The departments that keep or file every signed contract read confidential orders too.
+        for role in ("assistant", "finance", "legal"):
+            self.assertIn(self.users[role], listed, role)
         self.assertNotIn(self.users["specialist2"], listed)
+        self.assertNotIn(self.users["warehouse"], listed)
         self.users["manager"].sales_nda_date = date(2026, 3, 1)
         self.assertNotIn(self.users["manager"], self.env["res.users"].search(domain))
