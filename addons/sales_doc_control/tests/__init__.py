@@ -17,3 +17,4 @@ from . import test_review_policy
 from . import test_violation_outcome
 from . import test_uninstall
 from . import test_order_tracking_record
+from . import test_invoice_register
