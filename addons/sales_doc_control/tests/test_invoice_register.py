@@ -34,13 +34,13 @@ class TestInvoiceRegister(SalesControlCase, AccountTestInvoicingCommon):
             }
         )
 
-    def _document(self, move):
+    def _document(self, records):
         # What the register holds, whoever may read it (reading as each role is tested below).
         return (
             self.env["sales.document"]
             .sudo()
             .with_context(active_test=False)
-            .search([("res_model", "=", "account.move"), ("res_id", "in", move.ids)])
+            .search([("res_model", "=", records._name), ("res_id", "in", records.ids)])
         )
 
     @contextmanager
@@ -106,6 +106,26 @@ class TestInvoiceRegister(SalesControlCase, AccountTestInvoicingCommon):
         self.assertEqual(len(inserts), 1, many)
         self.assertEqual(len(many), len(one), many)
         self.assertEqual(len(self._document(three)), 3)
+
+    def test_first_invoice_registers_the_customer_file(self):
+        """DC-8/X-7: the first invoice of a partner makes it a customer and registers its file (客户基本资料)
+        with the invoice; later invoices leave the file alone and cost the register what an invoice of any
+        known customer costs."""
+        self._invoice().action_post()
+        with self._register_queries() as known_customer:
+            self._invoice().action_post()
+        partner = self.env["res.partner"].create({"name": "SCT Weaving Mill", "is_company": True})
+        first, second = self._invoice(partner=partner), self._invoice(partner=partner)
+        with self._register_queries() as first_invoice:
+            first.action_post()
+        customer_file = self._document(partner)
+        self.assertEqual(customer_file.type_id.code, "customer_basic")
+        with self._register_queries() as second_invoice:
+            second.action_post()
+        self.assertEqual(self._document(partner), customer_file)
+        self.assertGreater(len(first_invoice), len(second_invoice))
+        self.assertEqual(len(second_invoice), len(known_customer))
+        self.assertEqual([doc.type_id.code for doc in self._document(first | second)], ["customer_invoice"] * 2)
 
     def test_vendor_bills_and_entries_are_not_registered(self):
         """DC-8: vendor bills, vendor refunds and journal entries are no sales documents: posting them writes
