@@ -8,6 +8,7 @@ from . import sales_document
 from . import sales_document_mixin
 from . import res_partner
 from . import sale_order
+from . import account_move
 from . import sales_order_event
 from . import sales_contract_amendment
 from . import sales_customer_need

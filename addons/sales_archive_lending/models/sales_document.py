@@ -290,6 +290,8 @@ class SalesDocument(models.Model):
             record = self.env[model_name].sudo().with_context(active_test=False).browse(self.res_id).exists()
             if record and model_name == "sale.order" and record.state != "cancel":
                 return self.env._("Cancel it instead.")
+            if record and model_name == "account.move" and record.state != "cancel":
+                return self.env._("Cancel it instead (reset it to draft first), or issue a credit note.")
             if record and "active" in record._fields and record.active:
                 return self.env._("Archive it instead.")
         return self.env._("Keep it: once its retention has ended, the archivist proposes it for an approved disposal.")

@@ -8,6 +8,7 @@ TRIGGERS = [
     ("quotation_expired", "End of the quotation's validity"),
     ("order_completed", "Order completed"),
     ("shipped", "Shipment"),
+    ("invoiced", "Invoice date"),
 ]
 
 

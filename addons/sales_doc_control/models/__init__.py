@@ -24,3 +24,4 @@ from . import sales_contract_amendment
 from . import sales_contract_amendment_line
 from . import sales_order_intake_report
 from . import payment_transaction
+from . import account_move

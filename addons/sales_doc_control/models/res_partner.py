@@ -123,9 +123,13 @@ class ResPartner(models.Model):
         return "customer_basic" if is_customer and not self.parent_id else False
 
     def _increase_rank(self, field, n=1):
+        """DC-8: a partner's file is registered when its first sale makes it a customer. Later sales
+        change nothing in the file (its name and salesperson follow the partner's writes), so posting
+        an invoice of a known customer costs the register nothing (X-7)."""
+        new_customers = self.filtered(lambda partner: not partner.customer_rank) if field == "customer_rank" else None
         res = super()._increase_rank(field, n=n)
-        if field == "customer_rank":
-            self._sales_register_documents()
+        if new_customers:
+            new_customers._sales_register_documents()
         return res
 
     def _sales_document_values(self):
