@@ -17,8 +17,5 @@ from . import test_review_policy
 from . import test_violation_outcome
 from . import test_uninstall
 from . import test_order_tracking_record
-<<<<<<< HEAD
 from . import test_record_confidentiality
-=======
 from . import test_invoice_register
->>>>>>> b_inv

@@ -68,6 +68,11 @@ class TestRecordConfidentiality(SaleApprovalCase):
             self.assertEqual(
                 self.env["sale.order"].with_user(self.users[role]).search([("id", "=", contract.id)]), contract, role
             )
+        # Their register row follows: the keepers read it, another salesperson does not.
+        row = self.env["sales.document"].search([("res_model", "=", "sale.order"), ("res_id", "=", contract.id)])
+        for role in ("assistant", "finance", "legal"):
+            self.assertTrue(self._can_read(row, self.users[role]), role)
+        self.assertFalse(self._can_read(row, self.users["specialist2"]))
 
     def test_the_reviewers_of_its_approvals_read_it(self):
         """DC-9: a supervisor who decided one of the contract's approval steps keeps reading it once
