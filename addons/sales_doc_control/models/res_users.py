@@ -72,10 +72,14 @@ class ResUsers(models.Model):
         named = documents.search([("confidentiality", "=", "secret")]).secret_user_ids
         ids.update(named.ids)
         orders = documents.search([("res_model", "=", "sale.order"), ("confidentiality", "=", "confidential")])
-        reviews = self.env["tier.review"].sudo()._read_group(
-            [("model", "=", "sale.order"), ("res_id", "in", orders.mapped("res_id")), ("done_by", "!=", False)],
-            ["done_by"],
-            ["__count"],
+        reviews = (
+            self.env["tier.review"]
+            .sudo()
+            ._read_group(
+                [("model", "=", "sale.order"), ("res_id", "in", orders.mapped("res_id")), ("done_by", "!=", False)],
+                ["done_by"],
+                ["__count"],
+            )
         )
         ids.update(user.id for user, _count in reviews)
         return ids
