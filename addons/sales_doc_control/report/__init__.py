@@ -1,1 +1,2 @@
 from . import authority_matrix_xlsx
+from . import sale_report

@@ -155,6 +155,23 @@ class TestRecordConfidentiality(SaleApprovalCase):
                 self.env["sales.contract.amendment"].with_user(self.users[role]).search([("id", "=", amendment.id)])
             )
 
+    def test_the_sales_analysis_leaves_out_confidential_orders(self):
+        """DC-9: the sales analysis (sale.report) does not sum the lines of a contract the user may not
+        read; its salesperson and the sales manager still see them."""
+        quotation = self._quotation()
+        contract = self._contract()
+        self.env.flush_all()
+
+        def analysed(role):
+            rows = self.env["sale.report"].with_user(self.users[role]).search([])
+            return set(rows.mapped("sales_order_id").ids)
+
+        for role in ("supervisor", "specialist2"):
+            self.assertNotIn(contract.id, analysed(role), role)
+        self.assertIn(quotation.id, analysed("supervisor"))
+        for role in ("specialist", "manager"):
+            self.assertIn(contract.id, analysed(role), role)
+
     def test_the_orders_list_silently_omits_confidential_orders(self):
         """DC-9: the supervisor's orders list shows the team's internal quotations and orders and
         leaves out the confidential contracts, without an error."""
