@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
+from odoo.osv import expression
 
 
 class SalesContractAmendment(models.Model):
@@ -12,6 +13,15 @@ class SalesContractAmendment(models.Model):
         for amendment in self:
             dates.setdefault(amendment.id, {}).update(by_order.get(amendment.order_id.id, {}))
         return dates
+
+    @api.model
+    def _search_sales_confidential_readable(self, operator, value):
+        """AL-5 / DC-9: an approved access request for a contract change opens it for reading during
+        its window, whatever the confidentiality of its contract (changing it, never)."""
+        domain = super()._search_sales_confidential_readable(operator, value)
+        if (operator == "=") == value:
+            return expression.OR([domain, [("sales_access_window_open", "=", True)]])
+        return expression.AND([domain, [("sales_access_window_open", "=", False)]])
 
     def unlink(self):
         """AL-2: checked before mail.thread's unlink, which deletes the chatter first."""

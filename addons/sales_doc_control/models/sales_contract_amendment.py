@@ -72,6 +72,29 @@ class SalesContractAmendment(models.Model):
     applied_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     applied_date = fields.Datetime(readonly=True, copy=False)
 
+    sales_confidential_readable = fields.Boolean(
+        string="Readable under Confidentiality",
+        compute="_compute_sales_confidential_readable",
+        search="_search_sales_confidential_readable",
+        help="The current user may read this contract change at the confidentiality of its contract.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_sales_confidential_readable(self):
+        # Asked about changes the user may not read: the record rule's own search answers.
+        ids = [record_id for record_id in self._origin.ids if record_id]
+        readable = self.sudo().search([("id", "in", ids), ("sales_confidential_readable", "=", True)]).ids
+        for amendment in self:
+            amendment.sales_confidential_readable = not amendment._origin.id or amendment._origin.id in readable
+
+    @api.model
+    def _search_sales_confidential_readable(self, operator, value):
+        """DC-9: a contract change is read by whoever reads its contract (the global read rule asks
+        this; sales_archive_lending adds the changes opened by an approved access request)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        return [("order_id.sales_confidential_readable", operator, value)]
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
