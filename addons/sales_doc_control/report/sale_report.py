@@ -7,7 +7,7 @@ class SaleReport(models.Model):
 
     _inherit = "sale.report"
 
-    sales_order_id = fields.Many2one("sale.order", string="Sales Order", readonly=True)
+    sales_order_id = fields.Many2one("sale.order", readonly=True)
 
     def _select_additional_fields(self):
         res = super()._select_additional_fields()
