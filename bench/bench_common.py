@@ -104,3 +104,47 @@ def clone_sql(table, names, overrides, source):
     selected = ", ".join(overrides.get(name, f'tpl."{name}"') for name in names)
     quoted = ", ".join(f'"{name}"' for name in names)
     return f"INSERT INTO {table} ({quoted}) SELECT {selected} FROM {source}"
+
+
+def posted_invoice(env, partner, product_name):
+    """One real posted customer invoice of ``partner`` (100.0, no tax): the template benchmarks clone in SQL."""
+    product = env["product.product"].create({"name": product_name, "type": "service"})
+    invoice = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": partner.id,
+            "invoice_date": "2026-01-01",
+            "invoice_line_ids": [(0, 0, {"product_id": product.id, "quantity": 1, "price_unit": 100.0, "tax_ids": []})],
+        }
+    )
+    invoice.action_post()
+    env.flush_all()
+    return invoice
+
+
+def report_two_sides(title, unit, count, rounds, results, sides, target, check):
+    """Print the table of a work done on two sides, one per call then a round per call, and check
+    the second side against the first (the baseline).
+
+    ``results`` is {together: {side key: seconds}}; ``sides`` the (key, label) pairs, baseline
+    first; ``check(together)`` names the check of a mode. Returns whether every check passed.
+    """
+    modes = {False: "one per call", True: f"{-(-count // rounds)} per call"}
+    width = max(len(f"{label}, {how}") for how in modes.values() for _key, label in sides)
+    per = f"per {unit} (ms)"
+    print()
+    print(title)
+    print()
+    print(f"| {'measure':<{width}} | {'total (s)':>9} | {per:>{len(per)}} |")
+    print(f"|{'-' * (width + 2)}|{'-' * 11}|{'-' * (len(per) + 2)}|")
+    for together, times in results.items():
+        for key, label in sides:
+            text = f"{label}, {modes[together]}"
+            print(f"| {text:<{width}} | {times[key]:>9.2f} | {times[key] / count * 1000:>{len(per)}.1f} |")
+    print()
+    (base, _label), (other, _label2) = sides
+    checks = [
+        (check(together), times[other] / times[base] <= target, f"{times[other] / times[base]:.2f}x")
+        for together, times in results.items()
+    ]
+    return report_checks(checks)

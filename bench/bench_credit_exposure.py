@@ -91,17 +91,7 @@ def make_customer(env, ref, items):
             "risk_invoice_unpaid_include": True,
         }
     )
-    product = env["product.product"].create({"name": f"Bench product {ref}", "type": "service"})
-    invoice = env["account.move"].create(
-        {
-            "move_type": "out_invoice",
-            "partner_id": partner.id,
-            "invoice_date": "2026-01-01",
-            "invoice_line_ids": [(0, 0, {"product_id": product.id, "quantity": 1, "price_unit": 100.0, "tax_ids": []})],
-        }
-    )
-    invoice.action_post()
-    env.flush_all()
+    invoice = bench_common.posted_invoice(env, partner, f"Bench product {ref}")
     # Invoice dates spread over the last 120 days, due 60 days later: about half are overdue.
     move_overrides = {
         "name": "tpl.name || '-' || g",

@@ -52,17 +52,7 @@ def generate(env, prefix, count):
     partner = env["res.partner"].create(
         {"name": f"{prefix} template", "is_company": True, "customer_rank": 1, "credit_grade": "b"}
     )
-    product = env["product.product"].create({"name": f"{prefix} product", "type": "service"})
-    invoice = env["account.move"].create(
-        {
-            "move_type": "out_invoice",
-            "partner_id": partner.id,
-            "invoice_date": "2026-01-01",
-            "invoice_line_ids": [(0, 0, {"product_id": product.id, "quantity": 1, "price_unit": 100.0, "tax_ids": []})],
-        }
-    )
-    invoice.action_post()
-    env.flush_all()
+    invoice = bench_common.posted_invoice(env, partner, f"{prefix} product")
     cr = env.cr
     cr.execute(
         bench_common.clone_sql(

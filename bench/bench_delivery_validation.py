@@ -150,26 +150,16 @@ def bench(env, count, rounds):
         label = "in one call" if together else "one by one"
         print(f"Preparing and validating {count} deliveries on each side, {label}...", flush=True)
         results[together] = measure_mode(env, count, rounds, together)
-    print()
-    print(f"Validating {count} deliveries of sale orders ({rounds} alternating rounds)")
-    print()
-    print(f"| {'measure':<58} | {'total (s)':>9} | {'per delivery (ms)':>17} |")
-    print(f"|{'-' * 60}|{'-' * 11}|{'-' * 19}|")
-    for together, times in results.items():
-        how = f"{-(-count // rounds)} per call" if together else "one per call"
-        for label, mode in (("guard off (dispatch_control False)", False), ("guard on: notices, credit, pass", True)):
-            text = f"{label}, {how}"
-            print(f"| {text:<58} | {times[mode]:>9.2f} | {times[mode] / count * 1000:>17.1f} |")
-    print()
-    checks = [
-        (
-            f"guarded <= {TARGET:.2f}x unguarded, {'validated together' if together else 'one by one'}",
-            times[True] / times[False] <= TARGET,
-            f"{times[True] / times[False]:.2f}x",
-        )
-        for together, times in results.items()
-    ]
-    return bench_common.report_checks(checks)
+    return bench_common.report_two_sides(
+        f"Validating {count} deliveries of sale orders ({rounds} alternating rounds)",
+        "delivery",
+        count,
+        rounds,
+        results,
+        ((False, "guard off (dispatch_control False)"), (True, "guard on: notices, credit, pass")),
+        TARGET,
+        lambda together: f"guarded <= {TARGET:.2f}x unguarded, {'validated together' if together else 'one by one'}",
+    )
 
 
 def main():

@@ -125,26 +125,16 @@ def bench(envs, count, rounds):
         label = "in one call" if together else "one by one"
         print(f"Preparing and posting {count} invoices on each side, {label}...", flush=True)
         results[together] = measure_mode(envs, count, rounds, together)
-    print()
-    print(f"Posting {count} customer invoices ({rounds} alternating rounds)")
-    print()
-    print(f"| {'measure':<48} | {'total (s)':>9} | {'per invoice (ms)':>16} |")
-    print(f"|{'-' * 50}|{'-' * 11}|{'-' * 18}|")
-    for together, times in results.items():
-        how = f"{-(-count // rounds)} per call" if together else "one per call"
-        for label, side in (("without the suite", "base"), ("with the suite", "suite")):
-            text = f"{label}, {how}"
-            print(f"| {text:<48} | {times[side]:>9.2f} | {times[side] / count * 1000:>16.1f} |")
-    print()
-    checks = [
-        (
-            f"suite <= {TARGET:.2f}x without, {'posted together' if together else 'one by one'}",
-            times["suite"] / times["base"] <= TARGET,
-            f"{times['suite'] / times['base']:.2f}x",
-        )
-        for together, times in results.items()
-    ]
-    return bench_common.report_checks(checks)
+    return bench_common.report_two_sides(
+        f"Posting {count} customer invoices ({rounds} alternating rounds)",
+        "invoice",
+        count,
+        rounds,
+        results,
+        (("base", "without the suite"), ("suite", "with the suite")),
+        TARGET,
+        lambda together: f"suite <= {TARGET:.2f}x without, {'posted together' if together else 'one by one'}",
+    )
 
 
 def main():

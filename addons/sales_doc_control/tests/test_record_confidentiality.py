@@ -143,11 +143,14 @@ class TestRecordConfidentiality(SaleApprovalCase):
         for role in ("specialist", "manager", "assistant"):
             self.assertTrue(self._can_read(contract.order_line, self.users[role]), role)
             self.assertTrue(self._can_read(amendment, self.users[role]), role)
+            self.assertTrue(self._can_read(amendment.line_ids, self.users[role]), role)
         # Legal reads contract changes (not orders): those of a confidential contract too.
         self.assertTrue(self._can_read(amendment, self.users["legal"]))
         for role in ("supervisor", "specialist2"):
             self.assertFalse(self._can_read(contract.order_line, self.users[role]), role)
             self.assertFalse(self._can_read(amendment, self.users[role]), role)
+            # The changed lines carry the contract's old and new prices.
+            self.assertFalse(self._can_read(amendment.line_ids, self.users[role]), role)
             self.assertFalse(
                 self.env["sale.order.line"].with_user(self.users[role]).search([("order_id", "=", contract.id)])
             )
