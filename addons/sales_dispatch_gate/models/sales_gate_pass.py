@@ -175,15 +175,19 @@ class SalesGatePass(models.Model):
         the delivery, the notice, the order or the customer.
         """
         vals_list = []
+        sequences = {}
+        now = fields.Datetime.now()
         for picking, notice in picking_notices:
-            hours = picking.company_id.dispatch_pass_validity_hours
-            now = fields.Datetime.now()
+            company = picking.company_id
+            if company not in sequences:
+                sequences[company] = self._gate_pass_sequence(company)
+            hours = company.dispatch_pass_validity_hours
             # DC-9: the pass names the order for the gate whatever its confidentiality hides from the keeper.
             order = (notice.order_id or picking.sale_id).sudo()
             carrier = notice.carrier_id
             vals_list.append(
                 {
-                    "name": self.env["ir.sequence"].with_company(picking.company_id).next_by_code("sales.gate.pass"),
+                    "name": sequences[company]._next(),
                     "picking_id": picking.id,
                     "notice_id": notice.id,
                     "vehicle_plate": (notice.vehicle_plate or "").strip().upper(),
@@ -211,8 +215,32 @@ class SalesGatePass(models.Model):
                 }
             )
         # Issued by the system when the warehouse validates; the warehouse keeper does not create passes by hand.
-        # No "created" message nor follower: the pass's history is its checks (and a hold's incident).
-        return self.sudo().with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(vals_list)
+        # No "created" message, tracking nor follower: the pass's history is its checks (and a hold's incident).
+        passes = self.sudo().with_context(tracking_disable=True).create(vals_list)
+        return self.sudo().browse(passes.ids)
+
+    @api.model
+    def _gate_pass_sequence(self, company):
+        """DG-7: the numbering of a company's passes, looked up once per validation rather than once per pass
+        (X-7), as ``ir.sequence.next_by_code`` finds it: the company's own, else the shared one."""
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [("code", "=", "sales.gate.pass"), ("company_id", "in", [company.id, False])],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not sequence:
+            raise UserError(
+                self.env._(
+                    "No numbering is defined for the gate passes of %(company)s: ask the administrator to restore the "
+                    "sequence 'sales.gate.pass' (Settings > Technical > Sequences).",
+                    company=company.name,
+                )
+            )
+        return sequence
 
     # The gate check (DG-7) ---------------------------------------------------------
 

@@ -131,6 +131,28 @@ class TestPickingValidation(ShipCase):
         self.assertEqual(delivered.state, "done")
         self.assertFalse(delivered.dispatch_gate_pass_ids)
 
+    def test_gate_pass_numbering_is_the_companys_and_must_exist(self):
+        """DG-7: a pass is numbered by its company's own gate-pass sequence when it has one, else by the shared
+        one; without any, the validation stops and names the sequence to restore."""
+        customer = self.make_customer("Yuyao Knitting", grade="b", limit=100000.0)
+        first, second = self.confirmed_order(customer, qty=4.0), self.confirmed_order(customer, qty=3.0)
+        self.approved_notice(first)
+        self.approved_notice(second)
+        shared = self.env.ref("sales_dispatch_gate.seq_sales_gate_pass")
+        own = self.env["ir.sequence"].create(
+            {
+                "name": "Gate passes",
+                "code": "sales.gate.pass",
+                "prefix": "GPX-",
+                "padding": 4,
+                "company_id": self.env.company.id,
+            }
+        )
+        self.assertRegex(self.ship(first).dispatch_gate_pass_ids.name, r"^GPX-\d{4}$")
+        (shared | own).active = False
+        with self.assertUserError("ask the administrator to restore the sequence 'sales.gate.pass'"):
+            self.ship(second)
+
     def test_vehicle_plate_is_required(self):
         """DG-5: the gate pass needs the vehicle: a notice without plate does not let the goods leave."""
         customer = self.make_customer("Shaoxing Dyeing", grade="b", limit=100000.0)
