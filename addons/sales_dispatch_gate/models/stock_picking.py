@@ -206,6 +206,8 @@ class StockPicking(models.Model):
         sale_lines = self.env["sale.order.line"]
         for moves in moves_by_picking.values():
             sale_lines |= moves.sale_line_id
+        # Read together what the quantities need, not per delivery.
+        sale_lines.sudo().fetch(["product_uom", "product_id", "order_id"])
         notice_lines = (
             self.env["sales.dispatch.notice.line"]
             .search([("sale_line_id", "in", sale_lines.ids), ("state", "=", "approved")])
@@ -420,6 +422,9 @@ class StockPicking(models.Model):
         shipped = defaultdict(float)
         passes = []
         notices = self.env["sales.dispatch.notice"]
+        links = defaultdict(lambda: self.browse())
+        # The links are added to what each delivery has: read it for all of them at once.
+        self.browse([picking.id for picking in allocation]).fetch(["dispatch_notice_ids", "logistics_carrier_id"])
         for picking, plan in allocation.items():
             for line, qty in plan.items():
                 shipped[line] += qty
@@ -427,11 +432,15 @@ class StockPicking(models.Model):
             notices |= picking_notices
             main = self._dispatch_main_notice(plan)
             passes.append((picking, main))
+            carrier = main.carrier_id if not picking.logistics_carrier_id else main.carrier_id.browse()
+            links[picking_notices, carrier] |= picking
+        for (picking_notices, carrier), pickings in links.items():
             values = {"dispatch_notice_ids": [fields.Command.link(notice.id) for notice in picking_notices]}
-            if not picking.logistics_carrier_id and main.carrier_id:
-                values["logistics_carrier_id"] = main.carrier_id.id
-            # the validation itself links the notices (the warehouse keeper cannot).
-            picking.sudo().write(values)
+            if carrier:
+                values["logistics_carrier_id"] = carrier.id
+            # the validation itself links the notices (the warehouse keeper cannot); deliveries that
+            # change alike are written together.
+            pickings.sudo().write(values)
         for line, qty in shipped.items():
             # counted by the validation, not typed by the warehouse keeper.
             line.sudo().qty_shipped += qty

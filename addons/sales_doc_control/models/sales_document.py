@@ -68,7 +68,10 @@ class SalesDocument(models.Model):
             if (current or False) != (value or False):
                 changes[name] = value
         if changes:
-            self.write(changes)
+            # The register follows its record: a new state is no news for the row's chatter; a new type,
+            # confidentiality or set of named readers is (their fields are tracked).
+            tracked = any(getattr(self._fields[name], "tracking", False) for name in changes)
+            (self if tracked else self.with_context(mail_notrack=True)).write(changes)
 
     def action_open_record(self):
         self.ensure_one()
