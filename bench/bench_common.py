@@ -90,6 +90,28 @@ def measure(env, func, reps, warmup=WARMUP):
     return statistics.median(times), max(counts)
 
 
+def timed_requests(env, batches, call):
+    """Seconds to run ``call(records)`` on each recordset of ``batches`` as the web client runs a
+    button: each call in its own cursor and transaction, committed, the commit timed too (the
+    chatter's tracking and the other pre-commit work are done then).
+
+    A transaction keeps every environment its calls created while something still refers to them,
+    and Odoo looks an environment up among them one by one: 500 calls in one long transaction would
+    each be slower than the one before, and the side creating more environments per call would pay
+    that growth squared. A request of the web client starts with none.
+    """
+    env.cr.commit()
+    elapsed = 0.0
+    for records in batches:
+        with env.registry.cursor() as cr:
+            start = time.perf_counter()
+            call(records.with_env(env(cr=cr)))
+            cr.commit()
+            elapsed += time.perf_counter() - start
+    env.invalidate_all()
+    return elapsed
+
+
 def columns(env, table):
     """The columns of ``table`` but its id, to clone rows set-based in SQL."""
     env.cr.execute(
