@@ -144,17 +144,17 @@ class SalesDocument(models.Model):
         self.ensure_one()
         return self.legal_hold or self.retention_state not in ("expired", "disposed")
 
-    def _sales_refresh_retention(self):
+    def _sales_refresh_retention(self, records_exist=False):
         """AL-1: set each document's rule, trigger date and retain-until date from its record.
 
-        Set-based: one search for the rules, then one batch of records per model asks for its
-        trigger dates; only documents whose values change are written.
+        Set-based: the rules come from their cache, then one batch of records per model asks for its
+        trigger dates; only documents whose values change are written. ``records_exist`` spares the
+        existence check when the caller has just registered the records.
         """
         documents = self.filtered(lambda d: not d.record_deleted)
         if not documents:
             return
-        rules = self.env["sales.retention.rule"].sudo().search([("type_id", "in", documents.type_id.ids)])
-        rule_by_type = {rule.type_id.id: rule for rule in rules}
+        rules = self.env["sales.retention.rule"]._rules_by_type()
         by_model = defaultdict(lambda: self.browse())
         for document in documents:
             by_model[document.res_model] |= document
@@ -163,16 +163,16 @@ class SalesDocument(models.Model):
                 continue
             # Trigger dates are facts of the records; reading them must not depend on who changed a rule.
             records = self.env[model].sudo().with_context(active_test=False).browse(model_documents.mapped("res_id"))
-            triggers = records.exists()._sales_retention_trigger_dates()
+            triggers = (records if records_exist else records.exists())._sales_retention_trigger_dates()
             for document in model_documents:
-                rule = rule_by_type.get(document.type_id.id, self.env["sales.retention.rule"])
-                values = {"retention_rule_id": rule.id, "retention_permanent": rule.trigger == "permanent"}
+                rule_id, trigger, years = rules.get(document.type_id.id, (False, False, 0))
+                values = {"retention_rule_id": rule_id, "retention_permanent": trigger == "permanent"}
                 trigger_date = False
-                if rule and rule.trigger != "permanent":
-                    trigger_date = triggers.get(document.res_id, {}).get(rule.trigger) or False
+                if rule_id and trigger != "permanent":
+                    trigger_date = triggers.get(document.res_id, {}).get(trigger) or False
                 values["retention_trigger_date"] = trigger_date
                 values["retain_until"] = trigger_date and trigger_date + relativedelta(
-                    years=rule._years_for(document.company_id)
+                    years=years or document.company_id.sales_retention_years
                 )
                 changed = {
                     name: value

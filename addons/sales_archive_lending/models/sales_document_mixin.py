@@ -63,9 +63,9 @@ class SalesDocumentMixin(models.AbstractModel):
         return self
 
     def _sales_register_documents(self):
-        res = super()._sales_register_documents()
-        self._sales_documents()._sales_refresh_retention()
-        return res
+        documents = super()._sales_register_documents()
+        documents._sales_refresh_retention(records_exist=True)
+        return documents
 
     def write(self, vals):
         res = super().write(vals)

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import frozendict, ormcache
 
 TRIGGERS = [
     ("permanent", "Kept permanently"),
@@ -38,6 +39,7 @@ class SalesRetentionRule(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         rules = super().create(vals_list)
+        self.env.registry.clear_cache()
         rules._refresh_documents()
         return rules
 
@@ -45,8 +47,21 @@ class SalesRetentionRule(models.Model):
         types = self.type_id
         res = super().write(vals)
         if {"type_id", "trigger", "years", "active"}.intersection(vals):
+            self.env.registry.clear_cache()
             self._refresh_documents(types | self.type_id)
         return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
+    @api.model
+    @ormcache()
+    def _rules_by_type(self):
+        """AL-1: ``{document type id: (rule id, trigger, years)}`` of the active rules. Every registration
+        reads them (each posted invoice, each delivery), so they are cached until a rule changes (X-7)."""
+        return frozendict({rule.type_id.id: (rule.id, rule.trigger, rule.years) for rule in self.sudo().search([])})
 
     def _refresh_documents(self, types=None):
         """AL-1: a changed rule moves the retain-until dates of every document of its types."""
@@ -55,7 +70,3 @@ class SalesRetentionRule(models.Model):
         # the archivist may not read, and every one of them must follow the rule.
         documents = self.env["sales.document"].sudo().with_context(active_test=False)
         documents.search([("type_id", "in", types.ids)])._sales_refresh_retention()
-
-    def _years_for(self, company):
-        self.ensure_one()
-        return self.years or company.sales_retention_years

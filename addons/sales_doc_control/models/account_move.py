@@ -31,10 +31,8 @@ class AccountMove(models.Model):
     def _sales_register_documents(self):
         """DC-8/X-7: only posted customer invoices have rows; the other moves cost no query."""
         if self.env.context.get(REGISTER_AT_POST):
-            return None
+            return self.env["sales.document"].sudo()
         invoices = self.filtered(lambda move: move._sales_document_type_code())
-        if not invoices:
-            return None
         return super(AccountMove, invoices)._sales_register_documents()
 
     def _post(self, soft=True):

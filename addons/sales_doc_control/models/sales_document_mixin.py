@@ -64,10 +64,13 @@ class SalesDocumentMixin(models.AbstractModel):
         )
 
     def _sales_register_documents(self):
+        """DC-8: create or refresh the register rows of these records; returns their rows (sudo)."""
         records = self.filtered("id")
+        documents = self.env["sales.document"].sudo()
         if not records:
-            return
-        existing = {doc.res_id: doc for doc in records._sales_documents()}
+            return documents
+        documents = records._sales_documents()
+        existing = {doc.res_id: doc for doc in documents}
         types = self.env["sales.document.type"]._sales_types_by_code()
         to_create = []
         for record in records:
@@ -88,7 +91,9 @@ class SalesDocumentMixin(models.AbstractModel):
         if to_create:
             # Rows are created by the system (sudo: the register is not the user's to write); no creation
             # message nor followers, which would cost every validation and confirmation for nothing (X-7).
-            self.env["sales.document"].sudo().with_context(tracking_disable=True).create(to_create)
+            created = self.env["sales.document"].sudo().with_context(tracking_disable=True).create(to_create)
+            documents |= created.with_env(documents.env)
+        return documents
 
     @api.model_create_multi
     def create(self, vals_list):
