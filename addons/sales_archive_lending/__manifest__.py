@@ -34,4 +34,5 @@
         "demo/sales_access_request_demo.xml",
         "demo/sales_paper_archive_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -45,4 +45,5 @@
         "web.assets_backend": ["sales_dispatch_gate/static/src/gate_guard/*"],
         "web.assets_tests": ["sales_dispatch_gate/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
 }

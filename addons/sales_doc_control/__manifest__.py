@@ -38,4 +38,5 @@
         "demo/sales_violation_demo.xml",
         "demo/sale_order_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .common import ArchiveCase
 
 
@@ -40,6 +41,22 @@ class TestRetention(ArchiveCase):
         self.company.sales_retention_years = 10
         document.retention_rule_id.with_user(self.users["archivist"]).years = 7
         self.assertEqual(document.retain_until, date(2033, 6, 30))
+
+    def test_install_gives_the_registered_documents_their_retention(self):
+        """AL-1: installed where the register already holds documents, the module sets their rule and dates at
+        once instead of at the next run of the retention job."""
+        document = self._document(self._quotation(validity_date=date(2026, 3, 31)))
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE sales_document SET retention_rule_id = NULL, retention_trigger_date = NULL, retain_until = NULL "
+            "WHERE id = %s",
+            [document.id],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(document.retention_rule_id)
+        post_init_hook(self.env)
+        self.assertEqual(document.retention_rule_id.trigger, "quotation_expired")
+        self.assertEqual(document.retain_until, date(2029, 3, 31))
 
     def test_default_years_in_settings_move_the_documents_that_use_them(self):
         """AL-1: changing only the company's default retention years (Settings) moves the retain-until date

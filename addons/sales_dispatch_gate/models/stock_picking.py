@@ -153,6 +153,10 @@ class StockPicking(models.Model):
 
     # Document register (DG-6) ----------------------------------------------------
 
+    @api.model
+    def _sales_existing_documents_domain(self):
+        return [("picking_type_code", "=", "outgoing"), ("state", "=", "done"), ("sale_id", "!=", False)]
+
     def _sales_document_type_code(self):
         if self.state == "done" and self.picking_type_code == "outgoing" and self.sale_id:
             return "delivery_note"

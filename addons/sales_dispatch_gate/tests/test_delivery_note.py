@@ -2,6 +2,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .test_picking_common import ShipCase
 
 
@@ -53,3 +54,27 @@ class TestDeliveryNote(ShipCase):
         )
         self.assertFalse(incoming._sales_document_type_code())
         self.assertFalse(incoming._sales_retention_trigger_dates())
+
+    def test_install_registers_the_deliveries_shipped_before(self):
+        """DG-6/DC-8: installed in a company that already ships, the module registers its validated sale
+        deliveries as delivery notes (not its open ones); registering again adds nothing."""
+        _order, _notice, shipped = self.shipped_order()
+        open_order = self.confirmed_order(self.make_customer("Xiaoshan Yarn", grade="b", limit=100000.0), qty=2.0)
+        waiting = self.open_delivery(open_order)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "DELETE FROM sales_document WHERE res_model = 'stock.picking' AND res_id IN %s", [(shipped | waiting)._ids]
+        )
+        self.env.invalidate_all()
+        self.assertFalse(shipped.sales_document_id)
+
+        post_init_hook(self.env)
+        self.assertEqual(shipped.sales_document_id.type_id.code, "delivery_note")
+        self.assertFalse(waiting.sales_document_id)
+        post_init_hook(self.env)
+        self.assertEqual(
+            self.env["sales.document"]
+            .sudo()
+            .search_count([("res_model", "=", "stock.picking"), ("res_id", "=", shipped.id)]),
+            1,
+        )

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 # Set while Odoo posts moves: their rows are written once, for all of them, when posting is done.
 REGISTER_AT_POST = "sales_register_at_post"
@@ -12,6 +12,15 @@ class AccountMove(models.Model):
     _name = "account.move"
     _inherit = ["account.move", "sales.document.mixin"]
     _sales_document_fields = ("name", "partner_id", "invoice_user_id", "state", "company_id")
+
+    @api.model
+    def _sales_existing_documents_domain(self):
+        return [
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            "|",
+            ("state", "=", "posted"),
+            ("posted_before", "=", True),
+        ]
 
     def _sales_document_type_code(self):
         """DC-8: customer invoices and credit notes from their first posting on; one reset to draft

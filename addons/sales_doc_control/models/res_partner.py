@@ -117,6 +117,11 @@ class ResPartner(models.Model):
             }
         return None
 
+    @api.model
+    def _sales_existing_documents_domain(self):
+        # The customers of existing orders are registered with their orders; these are the other customers.
+        return [("customer_rank", ">", 0), ("parent_id", "=", False)]
+
     def _sales_document_type_code(self):
         """DC-8: a customer's file (客户基本资料) once it is a commercial customer."""
         is_customer = self.customer_rank > 0 or self.env.context.get("sales_register_customer")

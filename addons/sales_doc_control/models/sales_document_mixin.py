@@ -95,6 +95,27 @@ class SalesDocumentMixin(models.AbstractModel):
             documents |= created.with_env(documents.env)
         return documents
 
+    @api.model
+    def _sales_existing_documents_domain(self):
+        """DC-8: the records of this model that may be sales documents, for ``_sales_register_existing``."""
+        return []
+
+    @api.model
+    def _sales_register_existing(self, batch_size=1000):
+        """DC-8: register the records that were sales documents before the module came (a company already
+        running Odoo installs it): called by the install, set-based per batch, idempotent. Returns the
+        number of rows the register holds for this model's records afterwards."""
+        records = (
+            self.sudo().with_context(active_test=False).search(self._sales_existing_documents_domain(), order="id")
+        )
+        count = 0
+        for start in range(0, len(records), batch_size):
+            batch = records[start : start + batch_size]
+            count += len(batch._sales_register_documents())
+            # Thousands of orders or invoices: keep the memory of one batch only.
+            self.env.invalidate_all()
+        return count
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)

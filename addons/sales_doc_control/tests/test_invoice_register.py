@@ -8,6 +8,7 @@ from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from ..hooks import post_init_hook
 from .common import SalesControlCase
 
 
@@ -174,3 +175,50 @@ class TestInvoiceRegister(SalesControlCase, AccountTestInvoicingCommon):
             self.as_role("guard", "sales.document").search([("res_model", "=", "account.move")])
         with self.assertRaises(AccessError):
             own_document.with_user(self.users["specialist"]).confidentiality = "public"
+
+    def test_install_registers_the_documents_that_existed_before(self):
+        """DC-8: a company already running Odoo installs the module: its posted customer invoices, its orders and
+        quotations and its customers enter the register at install (a draft invoice and a vendor bill do not);
+        registering again adds nothing."""
+        other = self.env["res.partner"].create(
+            {"name": "Shaoxing Old Customer", "is_company": True, "customer_rank": 3}
+        )
+        invoice = self._invoice(partner=other)
+        invoice.action_post()
+        draft = self._invoice(amount=50.0)
+        bill = self.env["account.move"].create(
+            {
+                "move_type": "in_invoice",
+                "partner_id": other.id,
+                "invoice_date": date(2026, 3, 2),
+                "invoice_line_ids": [Command.create({"name": "dye", "quantity": 1, "price_unit": 10.0})],
+            }
+        )
+        bill.action_post()
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": self.product_a.id, "product_uom_qty": 2.0})],
+            }
+        )
+        records = [other, invoice, draft, bill, order, self.customer]
+        # As if they were there before the install: no row yet.
+        self.env.flush_all()
+        for record in records:
+            self.env.cr.execute(
+                "DELETE FROM sales_document WHERE res_model = %s AND res_id = %s", (record._name, record.id)
+            )
+        self.env.invalidate_all()
+        self.assertFalse(any(self._document(record) for record in records))
+
+        post_init_hook(self.env)
+        self.assertEqual(self._document(invoice).type_id.code, "customer_invoice")
+        self.assertEqual(self._document(invoice).name, invoice.name)
+        self.assertEqual(self._document(order).type_id.code, "quotation")
+        self.assertEqual(self._document(other).type_id.code, "customer_basic")
+        self.assertEqual(self._document(self.customer).type_id.code, "customer_basic", "the customer of an order")
+        self.assertFalse(self._document(draft | bill), "a draft invoice and a vendor bill are no sales documents")
+
+        rows = self.env["sales.document"].sudo().with_context(active_test=False).search_count([])
+        post_init_hook(self.env)
+        self.assertEqual(self.env["sales.document"].sudo().with_context(active_test=False).search_count([]), rows)
