@@ -22,6 +22,8 @@ class SalesCreditApplication(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "draft"
+    _sales_tier_rejected_state = "rejected"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     partner_id = fields.Many2one(
@@ -148,7 +150,8 @@ class SalesCreditApplication(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - MAIL_FIELDS - {"state"} and not self.env.context.get("credit_application_apply"):
+        # The approval's record of who and when is written by the system (sudo), not by a user's edit.
+        if set(vals) - MAIL_FIELDS - {"state"} and not self.env.su:
             closed = self.filtered(lambda a: a.state in CLOSED_STATES)
             if closed:
                 raise UserError(
@@ -214,23 +217,9 @@ class SalesCreditApplication(models.Model):
                 )
         self.write({"state": "draft"})
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        # The last approval applies the change; the approval's own state write re-enters here.
-        if (
-            not self.env.context.get("credit_application_apply")
-            and self.state == "draft"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(credit_application_apply=True).action_approve()
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        if self.state == "draft":
-            # A rejection ends the validation; the guard against edits under validation does not apply.
-            self.with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
+    def _sales_tier_approved(self):
+        # The last approval applies the change.
+        self.action_approve()
 
     def _credit_apply(self):
         """CT-5: change the customer's grade, limit and term and keep who, when, from → to, why."""
@@ -254,6 +243,4 @@ class SalesCreditApplication(models.Model):
                 credit_application_id=application.id,
                 credit_approved_by_id=approver.id,
             ).write(values)
-            application.with_context(credit_application_apply=True).write(
-                {"approved_by_id": approver.id, "approval_date": today}
-            )
+            application.sudo().write({"approved_by_id": approver.id, "approval_date": today})

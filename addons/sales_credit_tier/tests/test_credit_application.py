@@ -112,6 +112,11 @@ class TestCreditApplication(CreditCase):
         self.assertFalse(self.new_customer.credit_grade)
         with self.assertRaises(UserError):
             application.with_user(self.users["manager"]).write({"requested_limit": 1.0})
+        # The context key the approval once used to record its approver opens nothing to an RPC client.
+        with self.assertRaises(UserError):
+            application.with_user(self.users["manager"]).with_context(credit_application_apply=True).write(
+                {"justification": "Rewritten after the decision."}
+            )
         with self.assertRaises(UserError):
             application.with_user(self.users["manager"]).unlink()
 
