@@ -26,6 +26,8 @@ class SalesAccessRequest(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "draft"
+    _sales_tier_rejected_state = "rejected"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     requester_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user, tracking=True)
@@ -167,22 +169,11 @@ class SalesAccessRequest(models.Model):
 
     def _validate_tier(self, tiers=False):
         # One click decides one step, even for a user who may decide the next step too (four eyes).
-        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
-        # The last approval opens the access; the approval's own state write re-enters here.
-        if (
-            not self.env.context.get("sales_access_approving")
-            and self.state == "draft"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(sales_access_approving=True).action_approve()
-        return res
+        return super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
 
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        if self.state == "draft":
-            # A rejection ends the validation; the guard against edits under validation does not apply.
-            self.with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
+    def _sales_tier_approved(self):
+        # The last approval opens the access.
+        self.action_approve()
 
     def write(self, vals):
         """X-6: an approved or closed request is never silently changed: its documents and window stay."""

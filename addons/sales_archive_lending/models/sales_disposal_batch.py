@@ -22,6 +22,8 @@ class SalesDisposalBatch(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "draft"
+    _sales_tier_rejected_state = "rejected"
 
     name = fields.Char(string="Certificate Number", readonly=True, copy=False, default="/")
     document_ids = fields.Many2many(
@@ -99,22 +101,7 @@ class SalesDisposalBatch(models.Model):
 
     def _validate_tier(self, tiers=False):
         # One click decides one step, even for a user who may decide the next step too (four eyes).
-        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
-        # The last approval approves the batch; the approval's own state write re-enters here.
-        if (
-            not self.env.context.get("sales_disposal_approving")
-            and self.state == "draft"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(sales_disposal_approving=True).write({"state": "approved"})
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        if self.state == "draft":
-            # A rejection ends the validation; the guard against edits under validation does not apply.
-            self.with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
+        return super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
 
     def action_submit(self):
         """AL-3: the archivist sends the proposed batch to the sales manager and the general manager."""

@@ -20,6 +20,8 @@ class SalesLending(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "draft"
+    _sales_tier_rejected_state = "rejected"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     borrower_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user, tracking=True)
@@ -197,22 +199,7 @@ class SalesLending(models.Model):
 
     def _validate_tier(self, tiers=False):
         # One click decides one step, even for a user who may decide the next step too (four eyes).
-        res = super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
-        # The last approval approves the lending; the approval's own state write re-enters here.
-        if (
-            not self.env.context.get("sales_lending_approving")
-            and self.state == "draft"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(sales_lending_approving=True).write({"state": "approved"})
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        if self.state == "draft":
-            # A rejection ends the validation; the guard against edits under validation does not apply.
-            self.with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
+        return super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
 
     def _check_archivist(self):
         if not self.env.user.has_group("sales_doc_control.group_sales_archivist"):

@@ -23,6 +23,7 @@ class SalesCreditReview(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "draft"
 
     name = fields.Char(string="Review", required=True, default=lambda self: self._default_name(), tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -199,16 +200,6 @@ class SalesCreditReview(models.Model):
             body=self.env._("The review was rejected: correct the decisions and request validation again.")
         )
         self.restart_validation()
-        return res
-
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        if (
-            not self.env.context.get("credit_review_approving")
-            and self.state == "draft"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(credit_review_approving=True).write({"state": "approved"})
         return res
 
     @api.model

@@ -16,6 +16,7 @@ class SalesDevelopmentPlan(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "draft"
 
     user_id = fields.Many2one(
         "res.users", string="Specialist", required=True, default=lambda self: self.env.user, tracking=True
@@ -98,16 +99,6 @@ class SalesDevelopmentPlan(models.Model):
 
     def _get_to_validate_message_name(self):
         return self.env._("Development Plan")
-
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        if (
-            not self.env.context.get("development_plan_approving")
-            and self.state == "draft"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(development_plan_approving=True).write({"state": "approved"})
-        return res
 
     def action_cancel(self):
         for plan in self:

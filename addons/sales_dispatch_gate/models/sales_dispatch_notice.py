@@ -81,6 +81,8 @@ class SalesDispatchNotice(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _sales_tier_waiting_state = "reviewed"
+    _sales_tier_rejected_state = "cancel"
     # With sales_archive_lending: writing these moves the retention trigger of the notice's document.
     _sales_retention_trigger_fields = ("shipped_date", "state")
 
@@ -486,24 +488,13 @@ class SalesDispatchNotice(models.Model):
                 )
             )
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        # The last approval releases the notice; the approval's own state write re-enters here.
-        if (
-            not self.env.context.get("dispatch_approving")
-            and self.state == "reviewed"
-            and self.validation_status == "validated"
-        ):
-            self.with_context(dispatch_approving=True).action_approve()
-        return res
+    def _sales_tier_approved(self):
+        # The last approval releases the notice.
+        self.action_approve()
 
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        if self.state == "reviewed":
-            # A rejection ends the validation; the guard against edits under validation does not apply.
-            # X-5: workflow fields, written by the system once the role and the step are checked.
-            self.sudo().with_context(skip_validation_check=True).write({"state": "cancel"})
-        return res
+    def _sales_tier_reject(self):
+        # X-5: workflow fields, written by the system once the role and the step are checked.
+        return super(SalesDispatchNotice, self.sudo())._sales_tier_reject()
 
     def _dispatch_approved_level(self):
         """The highest level among the approved reviews of this notice (0 when none)."""
