@@ -162,6 +162,13 @@ class StockPicking(models.Model):
             return "delivery_note"
         return False
 
+    def _sales_document_values(self):
+        values = super()._sales_document_values()
+        if self.date_done:
+            # The delivery note is dated the day the goods left.
+            values["date"] = fields.Date.context_today(self, self.date_done)
+        return values
+
     def _sales_retention_trigger_dates(self):
         dates = super()._sales_retention_trigger_dates()
         for picking in self.filtered(lambda p: p.date_done and p._sales_document_type_code()):

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -70,6 +71,7 @@ class TestDeliveryNote(ShipCase):
 
         post_init_hook(self.env)
         self.assertEqual(shipped.sales_document_id.type_id.code, "delivery_note")
+        self.assertEqual(shipped.sales_document_id.date, fields.Date.context_today(shipped, shipped.date_done))
         self.assertFalse(waiting.sales_document_id)
         post_init_hook(self.env)
         self.assertEqual(

@@ -528,6 +528,12 @@ class SaleOrder(models.Model):
             return "quotation"
         return "contract" if self.sales_contract_start else "order"
 
+    def _sales_document_values(self):
+        values = super()._sales_document_values()
+        # The quotation's or order's own date.
+        values["date"] = fields.Date.context_today(self, self.date_order)
+        return values
+
     def _sales_register_documents(self):
         """DC-8: a customer's file is registered with its first quotation."""
         res = super()._sales_register_documents()

@@ -36,7 +36,9 @@ class SalesDocumentMixin(models.AbstractModel):
 
     def _sales_document_values(self):
         self.ensure_one()
-        values = {"name": self.display_name, "date": fields.Date.context_today(self)}
+        # The document's own day: when it was created (a record registered at install keeps its day).
+        created = self.create_date if "create_date" in self._fields else False
+        values = {"name": self.display_name, "date": fields.Date.context_today(self, created or None)}
         if "partner_id" in self._fields:
             values["partner_id"] = self.partner_id.commercial_partner_id.id
         if "user_id" in self._fields:

@@ -198,6 +198,7 @@ class TestInvoiceRegister(SalesControlCase, AccountTestInvoicingCommon):
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer.id,
+                "date_order": "2025-11-20 09:00:00",
                 "order_line": [Command.create({"product_id": self.product_a.id, "product_uom_qty": 2.0})],
             }
         )
@@ -215,6 +216,9 @@ class TestInvoiceRegister(SalesControlCase, AccountTestInvoicingCommon):
         self.assertEqual(self._document(invoice).type_id.code, "customer_invoice")
         self.assertEqual(self._document(invoice).name, invoice.name)
         self.assertEqual(self._document(order).type_id.code, "quotation")
+        # Each keeps its own day, not the install's: the register is searched by period.
+        self.assertEqual(self._document(order).date, date(2025, 11, 20))
+        self.assertEqual(self._document(invoice).date, date(2026, 3, 2))
         self.assertEqual(self._document(other).type_id.code, "customer_basic")
         self.assertEqual(self._document(self.customer).type_id.code, "customer_basic", "the customer of an order")
         self.assertFalse(self._document(draft | bill), "a draft invoice and a vendor bill are no sales documents")
