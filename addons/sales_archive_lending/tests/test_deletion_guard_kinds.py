@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -93,13 +93,7 @@ class TestDeletionGuardInvoices(ArchiveCase, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.accountant = new_test_user(
-            cls.env,
-            login="sct_accountant",
-            groups="base.group_user,account.group_account_manager",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
-        )
+        cls.accountant = cls.make_user("sct_accountant", "base.group_user,account.group_account_manager")
         cls.admin = cls.env.ref("base.user_admin")
         cls.admin.company_ids = [Command.link(cls.company.id)]
 

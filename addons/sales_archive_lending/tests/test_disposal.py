@@ -3,7 +3,7 @@ import base64
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ArchiveCase
 
@@ -101,12 +101,7 @@ class TestDisposal(ArchiveCase):
         with self.assertRaisesRegex(UserError, "not approved"):
             batch.with_user(self.users["archivist"]).action_execute()
         self.assertFalse(document.disposed)
-        other_gm = new_test_user(
-            self.env,
-            login="sct_gm_b",
-            groups="sales_doc_control.group_sales_general_manager",
-            company_id=self.company.id,
-        )
+        other_gm = self.make_user("sct_gm_b", "sales_doc_control.group_sales_general_manager")
         self._review_as(batch, other_gm)
         self.assertEqual(batch.state, "approved")
         self.assertEqual(gm_step.done_by, other_gm)

@@ -6,7 +6,7 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ArchiveCase
 
@@ -92,9 +92,7 @@ class TestLending(ArchiveCase):
         self._review(own, "gm")
         self._review(own, "gm")
         self.assertEqual(own.state, "draft")
-        other_manager = new_test_user(
-            self.env, login="sct_manager_b", groups="sales_doc_control.group_sales_manager", company_id=self.company.id
-        )
+        other_manager = self.make_user("sct_manager_b", "sales_doc_control.group_sales_manager")
         self._review_as(own, other_manager)
         self.assertEqual(own.state, "approved")
 

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import split_every
 
 from .sales_document_type import CONFIDENTIALITY
 
@@ -105,18 +106,13 @@ class SalesDocumentMixin(models.AbstractModel):
     @api.model
     def _sales_register_existing(self, batch_size=1000):
         """DC-8: register the records that were sales documents before the module came (a company already
-        running Odoo installs it): called by the install, set-based per batch, idempotent. Returns the
-        number of rows the register holds for this model's records afterwards."""
-        records = (
-            self.sudo().with_context(active_test=False).search(self._sales_existing_documents_domain(), order="id")
-        )
-        count = 0
-        for start in range(0, len(records), batch_size):
-            batch = records[start : start + batch_size]
-            count += len(batch._sales_register_documents())
+        running Odoo installs it): called by the install, set-based per batch, idempotent."""
+        records = self.sudo().with_context(active_test=False)
+        ids = records.search(self._sales_existing_documents_domain(), order="id").ids
+        for batch in split_every(batch_size, ids, records.browse):
+            batch._sales_register_documents()
             # Thousands of orders or invoices: keep the memory of one batch only.
             self.env.invalidate_all()
-        return count
 
     @api.model_create_multi
     def create(self, vals_list):

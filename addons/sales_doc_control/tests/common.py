@@ -27,17 +27,16 @@ class SalesControlCase(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, no_reset_password=True))
         cls.company = cls.env.company
         cls.users = {
-            role: new_test_user(
-                cls.env,
-                login=f"sct_{role}",
-                name=f"SCT {role}",
-                groups=group,
-                company_id=cls.company.id,
-                company_ids=[cls.company.id],
-            )
-            for role, group in ROLE_GROUPS.items()
+            role: cls.make_user(f"sct_{role}", group, name=f"SCT {role}") for role, group in ROLE_GROUPS.items()
         }
         cls.customer = cls.env["res.partner"].create({"name": "SCT Customer", "is_company": True})
+
+    @classmethod
+    def make_user(cls, login, groups, **values):
+        """A user of the test company with ``groups`` (comma-separated xml ids)."""
+        return new_test_user(
+            cls.env, login=login, groups=groups, company_id=cls.company.id, company_ids=[cls.company.id], **values
+        )
 
     @classmethod
     def as_role(cls, role, model):

@@ -14,14 +14,7 @@ class TestRecordConfidentiality(SaleApprovalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.supervisor2 = new_test_user(
-            cls.env,
-            login="sct_supervisor2",
-            name="SCT supervisor2",
-            groups="sales_doc_control.group_sales_supervisor",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
-        )
+        cls.supervisor2 = cls.make_user("sct_supervisor2", "sales_doc_control.group_sales_supervisor")
 
     def _contract(self, approve=False):
         """A confirmed contract of the specialist (registered as confidential); with ``approve`` the
@@ -103,14 +96,7 @@ class TestRecordConfidentiality(SaleApprovalCase):
         """DC-9: a secret contract is read by the general manager and the managers named on its
         register row only: not by the sales manager, nor by its salesperson or the contract keepers."""
         contract = self._contract()
-        named = new_test_user(
-            self.env,
-            login="sct_manager2",
-            name="SCT manager2",
-            groups="sales_doc_control.group_sales_manager",
-            company_id=self.company.id,
-            company_ids=[self.company.id],
-        )
+        named = self.make_user("sct_manager2", "sales_doc_control.group_sales_manager")
         contract.sales_document_id.write({"confidentiality": "secret", "secret_user_ids": [(6, 0, named.ids)]})
         for role in ("manager", "specialist", "assistant", "finance", "supervisor"):
             self._assert_hidden(contract, self.users[role])
