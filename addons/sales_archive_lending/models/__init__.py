@@ -15,6 +15,7 @@ from . import sales_customer_need
 from . import sales_access_request
 from . import tier_definition
 from . import tier_review
+from . import tier_validation
 from . import sales_disposal_batch
 from . import sales_archive_location
 from . import sales_paper_file

@@ -167,10 +167,6 @@ class SalesAccessRequest(models.Model):
         self.write({"state": "cancel"})
         self._sales_sync_access()
 
-    def _validate_tier(self, tiers=False):
-        # One click decides one step, even for a user who may decide the next step too (four eyes).
-        return super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
-
     def _sales_tier_approved(self):
         # The last approval opens the access.
         self.action_approve()

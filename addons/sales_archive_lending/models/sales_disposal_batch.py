@@ -99,10 +99,6 @@ class SalesDisposalBatch(models.Model):
     def _get_to_validate_message_name(self):
         return self.env._("Document Disposal Batch")
 
-    def _validate_tier(self, tiers=False):
-        # One click decides one step, even for a user who may decide the next step too (four eyes).
-        return super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
-
     def action_submit(self):
         """AL-3: the archivist sends the proposed batch to the sales manager and the general manager."""
         self._check_archivist()

@@ -197,10 +197,6 @@ class SalesLending(models.Model):
         self._check_files_available()
         self.request_validation()
 
-    def _validate_tier(self, tiers=False):
-        # One click decides one step, even for a user who may decide the next step too (four eyes).
-        return super()._validate_tier(tiers=(tiers or self.review_ids)._sales_first_open_step())
-
     def _check_archivist(self):
         if not self.env.user.has_group("sales_doc_control.group_sales_archivist"):
             raise AccessError(
